@@ -1,0 +1,148 @@
+// decltab: scanned budget declarations in, trustworthy data out.
+// A thin shell: argv -> request -> library call -> exit status
+// (0 extracted, 2 unusable input, 1 internal error).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/layout_json.h"
+#include "cli/run_extract.h"
+#include "cli/summary.h"
+
+namespace {
+
+using decltab::Result;
+using decltab::Status;
+namespace cli = decltab::cli;
+
+int ExitCode(const Status& status) {
+  return status.code() == Status::Code::kInvalidInput ? 2 : 1;
+}
+
+// Progress on a terminal overwrites one line; a log gets one line per step.
+cli::LogFn MakeLogger(bool quiet) {
+  if (quiet) return nullptr;
+  const bool tty = isatty(STDERR_FILENO);
+  return [tty](const std::string& line) {
+    if (tty)
+      std::fprintf(stderr, "\r\033[K%s", line.c_str());
+    else
+      std::fprintf(stderr, "%s\n", line.c_str());
+  };
+}
+
+void EndProgress(bool quiet) {
+  if (!quiet && isatty(STDERR_FILENO)) std::fprintf(stderr, "\r\033[K");
+}
+
+void AddReadOptions(CLI::App* app, cli::ReadOptions* read) {
+  app->add_option("--dpi", read->render.dpi, "render resolution")
+      ->capture_default_str()
+      ->check(CLI::Range(50, 600));
+  app->add_option("-j,--jobs", read->workers, "worker threads (0: one per core)")
+      ->capture_default_str();
+  app->add_option("--lang", read->ocr.languages, "Tesseract languages for text")
+      ->capture_default_str();
+  app->add_flag("--force-ocr", read->force_ocr, "OCR even where a text layer exists");
+  app->add_option("--debug-dir", read->debug_dir,
+                  "write overlay PNGs (grid, cell ids, confidence) here");
+}
+
+int RunExtractCommand(cli::ExtractRequest& request, bool quiet) {
+  if (!request.read.debug_dir.empty())
+    std::filesystem::create_directories(request.read.debug_dir);
+  Result<cli::ExtractOutcome> outcome = cli::RunExtract(request, MakeLogger(quiet));
+  EndProgress(quiet);
+  if (!outcome.ok()) {
+    std::fprintf(stderr, "decltab: %s\n", outcome.status().message().c_str());
+    return ExitCode(outcome.status());
+  }
+  std::printf("%s", cli::Summarize(outcome->declaration).c_str());
+  std::printf("wrote %s\n", outcome->json_path.c_str());
+  return 0;
+}
+
+int RunLayoutCommand(const std::string& input, const std::string& out_dir,
+                     cli::ReadOptions& read, bool quiet) {
+  Result<decltab::extract::SourceDocument> document =
+      decltab::extract::SourceDocument::Open(input);
+  if (!document.ok()) {
+    std::fprintf(stderr, "decltab: %s: %s\n", input.c_str(),
+                 document.status().message().c_str());
+    return ExitCode(document.status());
+  }
+  std::filesystem::create_directories(out_dir);
+  if (!read.debug_dir.empty()) std::filesystem::create_directories(read.debug_dir);
+  cli::LogFn log = MakeLogger(quiet);
+  Result<decltab::DocumentLayout> layout = cli::ReadDocument(
+      *document, input, read,
+      [&](int done, int total) {
+        if (log) log("page " + std::to_string(done) + "/" + std::to_string(total));
+      });
+  EndProgress(quiet);
+  if (!layout.ok()) {
+    std::fprintf(stderr, "decltab: %s: %s\n", input.c_str(),
+                 layout.status().message().c_str());
+    return ExitCode(layout.status());
+  }
+  for (const decltab::PageLayout& page : layout->pages) {
+    std::string path = out_dir + "/page-" + std::to_string(page.page_number) + ".json";
+    std::ofstream out(path);
+    out << cli::PageLayoutToJson(page).dump(1) << "\n";
+    if (!out) {
+      std::fprintf(stderr, "decltab: cannot write %s\n", path.c_str());
+      return 1;
+    }
+  }
+  std::printf("wrote %d page files to %s\n", layout->page_count, out_dir.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    CLI::App app{"decltab: extract budget declarations (财政支出项目绩效目标申报表)"};
+    app.require_subcommand(1);
+    bool quiet = false;
+    app.add_flag("-q,--quiet", quiet, "no progress on stderr");
+
+    cli::ExtractRequest request;
+    CLI::App* extract = app.add_subcommand("extract", "extract one document");
+    extract->add_option("input", request.input, "PDF or page scan")->required();
+    extract->add_option("-o,--out", request.out_dir, "output folder")->required();
+    extract->add_option("--db", request.db, "SQLite database to write into");
+    extract->add_flag("--excel", request.excel, "CSV with a UTF-8 BOM for Excel");
+    extract->add_option("--min-confidence", request.min_confidence,
+                        "OCR confidence below which a check is unverifiable")
+        ->capture_default_str();
+    AddReadOptions(extract, &request.read);
+
+    std::string layout_input, layout_out;
+    cli::ReadOptions layout_read;
+    CLI::App* layout = app.add_subcommand("layout", "write the page model as JSON");
+    layout->add_option("input", layout_input, "PDF or page scan")->required();
+    layout->add_option("-o,--out", layout_out, "output folder")->required();
+    AddReadOptions(layout, &layout_read);
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      int code = app.exit(e);  // prints help or the parse error
+      return code == 0 ? 0 : 2;
+    }
+    if (extract->parsed()) return RunExtractCommand(request, quiet);
+    if (layout->parsed()) return RunLayoutCommand(layout_input, layout_out, layout_read, quiet);
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "decltab: internal error: %s\n", e.what());
+    return 1;
+  } catch (...) {
+    std::fprintf(stderr, "decltab: internal error\n");
+    return 1;
+  }
+}

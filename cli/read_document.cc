@@ -1,0 +1,167 @@
+#include "cli/read_document.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace decltab::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Everything one worker owns: its OCR engine (created on first OCR page, so
+// born-digital documents never start Tesseract) and its stage times.
+struct Worker {
+  std::unique_ptr<extract::OcrEngine> engine;
+  StageTimes times;
+};
+
+// Fills cell and line text of an image-only page by OCR of each region.
+Status OcrPage(const layout::PageGeometry& geometry, Worker& worker,
+               const ReadOptions& options, PageLayout* page) {
+  std::vector<Rect> regions;
+  for (const Table& table : page->tables)
+    for (const Cell& cell : table.cells) regions.push_back(cell.box);
+  for (const Rect& line : geometry.text_lines) regions.push_back(line);
+  if (!worker.engine) {
+    Result<std::unique_ptr<extract::OcrEngine>> engine =
+        extract::CreateTesseractEngine(options.ocr);
+    if (!engine.ok()) return engine.status();
+    worker.engine = std::move(engine).value();
+  }
+  Clock::time_point start = Clock::now();
+  Result<std::vector<extract::OcrText>> texts = extract::ReadRegions(
+      geometry.binary, regions, *worker.engine, options.regions);
+  worker.times.ocr += SecondsSince(start);
+  if (!texts.ok()) return texts.status();
+  worker.times.ocr_regions += static_cast<int>(regions.size());
+  size_t i = 0;
+  for (Table& table : page->tables)
+    for (Cell& cell : table.cells) {
+      cell.text = (*texts)[i].text;
+      cell.confidence = (*texts)[i].confidence;
+      ++i;
+    }
+  for (const Rect& line : geometry.text_lines) {
+    const extract::OcrText& text = (*texts)[i++];
+    if (!text.text.empty())
+      page->blocks.push_back(TextBlock{line, text.text, text.confidence});
+  }
+  return Status::Ok();
+}
+
+Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
+                            std::mutex& document_mutex, Worker& worker,
+                            const ReadOptions& options) {
+  Clock::time_point start = Clock::now();
+  PageImage image;
+  std::vector<Word> words;
+  {
+    // poppler-cpp documents are not safe for concurrent use.
+    std::lock_guard<std::mutex> lock(document_mutex);
+    Result<PageImage> rendered = document.RenderPage(index, options.render);
+    if (!rendered.ok()) return rendered.status();
+    image = std::move(rendered).value();
+    if (!options.force_ocr && !document.is_image()) {
+      Result<std::vector<Word>> layer = document.TextLayer(index, image.dpi);
+      if (layer.ok() && extract::TextLayerUsable(*layer))
+        words = std::move(layer).value();
+    }
+  }
+  worker.times.render += SecondsSince(start);
+
+  const bool use_text_layer = !words.empty();
+  layout::LayoutOptions layout_options = options.layout;
+  // A text layer's boxes are in unrotated page coordinates: never deskew.
+  if (use_text_layer) layout_options.max_skew_degrees = 0;
+  start = Clock::now();
+  Result<layout::PageGeometry> geometry =
+      layout::AnalyzePage(image, layout_options);
+  worker.times.layout += SecondsSince(start);
+  if (!geometry.ok()) return geometry.status();
+
+  PageLayout page;
+  page.page_number = index + 1;
+  page.dpi = image.dpi;
+  page.width = image.width;
+  page.height = image.height;
+  page.skew_degrees = geometry->skew_degrees;
+  page.tables = geometry->tables;
+  if (use_text_layer) {
+    page.source = PageSource::kTextLayer;
+    layout::AssignWords(words, &page.tables, &page.blocks);
+  } else {
+    page.source = PageSource::kOcr;
+    Status ocr = OcrPage(*geometry, worker, options, &page);
+    if (!ocr.ok()) return ocr;
+  }
+  if (!options.debug_dir.empty()) {
+    std::string png = options.debug_dir + "/page-" +
+                      std::to_string(page.page_number) + ".png";
+    Status written = layout::WriteOverlay(*geometry, page, png);
+    if (!written.ok()) return written;
+  }
+  return page;
+}
+
+}  // namespace
+
+Result<DocumentLayout> ReadDocument(const extract::SourceDocument& document,
+                                    const std::string& file_name,
+                                    const ReadOptions& options,
+                                    const ProgressFn& progress,
+                                    StageTimes* times) {
+  const int pages = document.page_count();
+  int workers = options.workers > 0
+                    ? options.workers
+                    : static_cast<int>(std::thread::hardware_concurrency());
+  workers = std::clamp(workers, 1, std::max(1, pages));
+
+  std::vector<Result<PageLayout>> results(pages, Status::Internal("not read"));
+  std::vector<Worker> state(workers);
+  std::atomic<int> next{0};
+  std::mutex document_mutex, progress_mutex;
+  int done = 0;
+  auto work = [&](Worker& worker) {
+    for (int i = next++; i < pages; i = next++) {
+      results[i] = ReadPage(document, i, document_mutex, worker, options);
+      if (!results[i].ok())
+        results[i] = results[i].status().WithContext("page " +
+                                                     std::to_string(i + 1));
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      ++done;
+      if (progress) progress(done, pages);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int w = 1; w < workers; ++w) threads.emplace_back(work, std::ref(state[w]));
+  work(state[0]);
+  for (std::thread& t : threads) t.join();
+
+  DocumentLayout layout;
+  layout.file = file_name;
+  layout.sha256 = document.sha256();
+  layout.page_count = pages;
+  for (Result<PageLayout>& page : results) {
+    if (!page.ok()) return page.status();
+    layout.pages.push_back(std::move(page).value());
+  }
+  if (times) {
+    for (const Worker& w : state) {
+      times->render += w.times.render;
+      times->layout += w.times.layout;
+      times->ocr += w.times.ocr;
+      times->ocr_regions += w.times.ocr_regions;
+    }
+  }
+  return layout;
+}
+
+}  // namespace decltab::cli

@@ -1,0 +1,43 @@
+// `decltab extract`: one document from file to JSON, CSV and (optionally)
+// SQLite. The CLI is a thin shell over RunExtract.
+#ifndef DECLTAB_CLI_RUN_EXTRACT_H_
+#define DECLTAB_CLI_RUN_EXTRACT_H_
+
+#include <functional>
+#include <string>
+
+#include "cli/read_document.h"
+#include "core/declaration.h"
+#include "core/result.h"
+
+namespace decltab::cli {
+
+struct ExtractRequest {
+  std::string input;    // PDF or PNG/TIFF/JPEG page scan
+  std::string out_dir;  // gets <stem>.json and <stem>/*.csv
+  std::string db;       // SQLite file; empty: none
+  bool excel = false;   // CSV with a UTF-8 BOM for Excel
+  float min_confidence = 0.80f;
+  ReadOptions read;
+};
+
+struct ExtractOutcome {
+  Declaration declaration;
+  std::string json_path;
+  StageTimes times;
+};
+
+// Log lines ("page 3/36"), for a terminal or a log file.
+using LogFn = std::function<void(const std::string&)>;
+
+// kInvalidInput: the input is unusable (nothing is written to out_dir; with
+// a database, a `failed` documents row records the reason).
+Result<ExtractOutcome> RunExtract(const ExtractRequest& request,
+                                  const LogFn& log = nullptr);
+
+// "x/y/scan.pdf" -> "scan".
+std::string FileStem(const std::string& path);
+
+}  // namespace decltab::cli
+
+#endif  // DECLTAB_CLI_RUN_EXTRACT_H_

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what decltab needs from Debian 12's archive (only what is missing),
+# then configures and builds it in build/. Used by demo.sh and test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  cmake g++ make pkg-config
+  libpoppler-cpp-dev poppler-utils
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng
+  tesseract-ocr-script-hans
+  libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
+  libicu-dev libgtest-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev sqlite3
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "bootstrap: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+BUILD_TYPE="${DECLTAB_BUILD_TYPE:-Release}"
+cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null
+echo "bootstrap: building ($BUILD_TYPE) in build/, log in build/build.log"
+if ! cmake --build build -j"$(nproc)" >build/build.log 2>&1; then
+  grep -E "error|Error" build/build.log | head -40
+  echo "bootstrap: build failed (see build/build.log)" >&2
+  exit 1
+fi
