@@ -52,7 +52,7 @@ void AddReadOptions(CLI::App* app, cli::ReadOptions* read) {
                   "write overlay PNGs (grid, cell ids, confidence) here");
 }
 
-int RunExtractCommand(cli::ExtractRequest& request, bool quiet) {
+int RunExtractCommand(cli::ExtractRequest& request, bool quiet, bool timings) {
   if (!request.read.debug_dir.empty())
     std::filesystem::create_directories(request.read.debug_dir);
   Result<cli::ExtractOutcome> outcome = cli::RunExtract(request, MakeLogger(quiet));
@@ -63,6 +63,13 @@ int RunExtractCommand(cli::ExtractRequest& request, bool quiet) {
   }
   std::printf("%s", cli::Summarize(outcome->declaration).c_str());
   std::printf("wrote %s\n", outcome->json_path.c_str());
+  if (timings) {
+    const cli::StageTimes& t = outcome->times;
+    std::fprintf(stderr,
+                 "timings: render %.2f s, layout %.2f s, ocr %.2f s (%d regions "
+                 "read, %d reused), summed over workers\n",
+                 t.render, t.layout, t.ocr, t.ocr_regions, t.skipped_regions);
+  }
   return 0;
 }
 
@@ -121,6 +128,8 @@ int main(int argc, char** argv) {
                         "OCR confidence below which a check is unverifiable")
         ->capture_default_str();
     AddReadOptions(extract, &request.read);
+    bool timings = false;
+    extract->add_flag("--timings", timings, "print time per stage on stderr");
 
     std::string layout_input, layout_out;
     cli::ReadOptions layout_read;
@@ -135,7 +144,7 @@ int main(int argc, char** argv) {
       int code = app.exit(e);  // prints help or the parse error
       return code == 0 ? 0 : 2;
     }
-    if (extract->parsed()) return RunExtractCommand(request, quiet);
+    if (extract->parsed()) return RunExtractCommand(request, quiet, timings);
     if (layout->parsed()) return RunLayoutCommand(layout_input, layout_out, layout_read, quiet);
     return 2;
   } catch (const std::exception& e) {

@@ -1,0 +1,213 @@
+#include "export/sqlite_writer.h"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "export/sqlite_db.h"
+#include "export/sqlite_schema.h"
+#include "reconcile/reconcile.h"
+
+namespace decltab::exporter {
+namespace {
+
+SqlValue JsonList(const std::vector<std::string>& items) {
+  return nlohmann::json(items).dump(-1, ' ', false,
+                                    nlohmann::json::error_handler_t::replace);
+}
+
+SqlValue Page(int page) {
+  return page > 0 ? SqlValue(static_cast<int64_t>(page)) : SqlValue(nullptr);
+}
+
+SqlValue Confidence(float c) { return std::round(c * 1000.0) / 1000.0; }
+
+SqlValue Seq(size_t i) { return static_cast<int64_t>(i + 1); }
+
+std::string PageList(const std::vector<int>& pages) {
+  std::string out;
+  for (size_t i = 0; i < pages.size(); ++i)
+    out += (i ? "," : "") + std::to_string(pages[i]);
+  return out;
+}
+
+SqlValue Stated(const std::optional<StatedAmount>& a) {
+  return a ? SqlValue(a->value.count()) : SqlValue(nullptr);
+}
+
+// Removes an earlier copy of the document; its children go by cascade.
+Status DeleteEarlier(sqlite3* db, const std::string& file, const std::string& sha256) {
+  Result<StatementPtr> del =
+      sha256.empty()
+          ? Prepare(db, "DELETE FROM documents WHERE sha256 IS NULL AND file = ?1")
+          : Prepare(db, "DELETE FROM documents WHERE sha256 = ?1");
+  if (!del.ok()) return del.status();
+  return Run(db, del->get(), {sha256.empty() ? SqlValue(file) : SqlValue(sha256)});
+}
+
+SqlValue Sha(const std::string& sha256) {
+  return sha256.empty() ? SqlValue(nullptr) : SqlValue(sha256);
+}
+
+// The prepared inserts of one document's write.
+struct Inserts {
+  StatementPtr document, project, line, indicator, check;
+};
+
+Result<Inserts> PrepareInserts(sqlite3* db) {
+  Inserts ins;
+  const std::pair<StatementPtr*, const char*> kSql[] = {
+      {&ins.document,
+       "INSERT INTO documents (sha256, file, pages, kind, status, error, "
+       "stated_project_count, stated_total_fen, title, warnings) "
+       "VALUES (?1, ?2, ?3, ?4, 'done', NULL, ?5, ?6, ?7, ?8)"},
+      {&ins.project,
+       "INSERT INTO projects (document_id, seq, name, heading_name, pages, category, "
+       "department, implementer, start_date, end_date, total_fen, annual_request_fen, "
+       "appropriation_fen, fiscal_fen, carryover_fen, other_fen, overall_goal, "
+       "annual_goal, warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+       "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"},
+      {&ins.line,
+       "INSERT INTO budget_lines (project_id, seq, grp, item, quantity, quantity_text, "
+       "unit, unit_price_fen, amount_fen, amount_from_formula, raw, page, cell, "
+       "confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
+      {&ins.indicator,
+       "INSERT INTO indicators (project_id, seq, level1, level2, level3, target, "
+       "target_op, target_value, target_value_text, target_unit, page, cell, "
+       "confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+      {&ins.check,
+       "INSERT INTO checks (document_id, project_id, seq, scope, rule, status, "
+       "expected_fen, computed_fen, delta_fen, is_count, detail) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+  };
+  for (const auto& [stmt, sql] : kSql) {
+    Result<StatementPtr> prepared = Prepare(db, sql);
+    if (!prepared.ok()) return prepared.status();
+    *stmt = std::move(prepared).value();
+  }
+  return ins;
+}
+
+Status InsertCheck(sqlite3* db, sqlite3_stmt* stmt, int64_t document_id,
+                   SqlValue project_id, size_t seq, const Check& c,
+                   const char* default_scope) {
+  std::optional<reconcile::RuleScope> scope = reconcile::ScopeOfRule(c.rule);
+  return Run(db, stmt,
+             {document_id, std::move(project_id), Seq(seq),
+              std::string(scope ? reconcile::ToString(*scope) : default_scope),
+              c.rule, std::string(ToString(c.status)), OrNull(c.expected),
+              OrNull(c.computed), OrNull(c.delta), int64_t{c.is_count ? 1 : 0},
+              c.detail});
+}
+
+Status InsertProject(sqlite3* db, Inserts& ins, int64_t document_id, size_t seq,
+                     const Project& p, size_t* check_seq) {
+  const Funds& f = p.funds;
+  Status s = Run(db, ins.project.get(),
+                 {document_id, Seq(seq), p.name, p.heading_name, PageList(p.pages),
+                  OrNull(p.category), OrNull(p.department), OrNull(p.implementer),
+                  OrNull(p.start_date), OrNull(p.end_date), Stated(f.total),
+                  Stated(f.annual_request), Stated(f.appropriation), Stated(f.fiscal),
+                  Stated(f.carryover), Stated(f.other), OrNull(p.overall_goal),
+                  OrNull(p.annual_goal), JsonList(p.warnings)});
+  if (!s.ok()) return s.WithContext("project " + std::to_string(seq + 1));
+  int64_t project_id = sqlite3_last_insert_rowid(db);
+
+  for (size_t i = 0; i < p.budget_lines.size(); ++i) {
+    const BudgetLine& l = p.budget_lines[i];
+    s = Run(db, ins.line.get(),
+            {project_id, Seq(i), OrNull(l.group), l.item,
+             l.quantity ? SqlValue(l.quantity->ToDouble()) : SqlValue(nullptr),
+             l.quantity ? SqlValue(l.quantity->ToString()) : SqlValue(nullptr),
+             OrNull(l.unit), OrNull(l.unit_price), l.amount.value.count(),
+             int64_t{l.amount_from_formula ? 1 : 0}, l.amount.source.raw,
+             Page(l.amount.source.page), l.amount.source.where,
+             Confidence(l.amount.source.confidence)});
+    if (!s.ok())
+      return s.WithContext("project " + std::to_string(seq + 1) + ": budget line " +
+                           std::to_string(i + 1));
+  }
+  for (size_t i = 0; i < p.indicators.size(); ++i) {
+    const Indicator& ind = p.indicators[i];
+    const std::optional<TargetParsed>& t = ind.target_parsed;
+    s = Run(db, ins.indicator.get(),
+            {project_id, Seq(i), ind.level1, ind.level2, ind.level3, ind.target,
+             t ? SqlValue(t->op) : SqlValue(nullptr),
+             t ? SqlValue(t->value.ToDouble()) : SqlValue(nullptr),
+             t ? SqlValue(t->value.ToString()) : SqlValue(nullptr),
+             t && !t->unit.empty() ? SqlValue(t->unit) : SqlValue(nullptr),
+             Page(ind.source.page), ind.source.where,
+             Confidence(ind.source.confidence)});
+    if (!s.ok())
+      return s.WithContext("project " + std::to_string(seq + 1) + ": indicator " +
+                           std::to_string(i + 1));
+  }
+  for (const Check& c : p.checks) {
+    s = InsertCheck(db, ins.check.get(), document_id, project_id, (*check_seq)++, c,
+                    "project");
+    if (!s.ok()) return s.WithContext("project " + std::to_string(seq + 1) + ": check");
+  }
+  return Status::Ok();
+}
+
+Status WriteDocument(sqlite3* db, const Declaration& d) {
+  Result<Transaction> tx = Transaction::Begin(db);
+  if (!tx.ok()) return tx.status();
+  Status s = DeleteEarlier(db, d.file, d.sha256);
+  if (!s.ok()) return s;
+  Result<Inserts> ins = PrepareInserts(db);
+  if (!ins.ok()) return ins.status();
+  s = Run(db, ins->document.get(),
+          {Sha(d.sha256), d.file, int64_t{d.page_count}, std::string(ToString(d.kind)),
+           OrNull(d.stated_project_count), Stated(d.stated_total), OrNull(d.title),
+           JsonList(d.warnings)});
+  if (!s.ok()) return s.WithContext("document");
+  int64_t document_id = sqlite3_last_insert_rowid(db);
+  size_t check_seq = 0;
+  for (size_t i = 0; i < d.projects.size(); ++i) {
+    s = InsertProject(db, *ins, document_id, i, d.projects[i], &check_seq);
+    if (!s.ok()) return s;
+  }
+  for (const Check& c : d.checks) {
+    s = InsertCheck(db, ins->check.get(), document_id, nullptr, check_seq++, c,
+                    "document");
+    if (!s.ok()) return s.WithContext("document check");
+  }
+  return tx->Commit();  // an early return above rolls back
+}
+
+Result<SqlitePtr> OpenWithSchema(const std::string& db_path) {
+  Result<SqlitePtr> db = OpenDatabase(db_path);
+  if (!db.ok()) return db.status();
+  Status s = EnsureSchema(db->get());
+  if (!s.ok()) return s;
+  return db;
+}
+
+}  // namespace
+
+Status WriteSqlite(const Declaration& declaration, const std::string& db_path) {
+  Result<SqlitePtr> db = OpenWithSchema(db_path);
+  if (!db.ok()) return db.status();
+  return WriteDocument(db->get(), declaration);
+}
+
+Status WriteFailedDocument(const std::string& db_path, const std::string& file,
+                           const std::string& sha256, const std::string& error) {
+  Result<SqlitePtr> db = OpenWithSchema(db_path);
+  if (!db.ok()) return db.status();
+  sqlite3* h = db->get();
+  Result<Transaction> tx = Transaction::Begin(h);
+  if (!tx.ok()) return tx.status();
+  Status s = DeleteEarlier(h, file, sha256);
+  if (!s.ok()) return s;
+  Result<StatementPtr> insert =
+      Prepare(h, "INSERT INTO documents (sha256, file, status, error) "
+                 "VALUES (?1, ?2, 'failed', ?3)");
+  if (!insert.ok()) return insert.status();
+  s = Run(h, insert->get(), {Sha(sha256), file, error});
+  if (!s.ok()) return s;
+  return tx->Commit();
+}
+
+}  // namespace decltab::exporter

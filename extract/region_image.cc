@@ -1,0 +1,177 @@
+#include "extract/region_image.h"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace decltab::extract {
+namespace {
+
+// Geometry in millimetres on paper, converted with the page's dpi.
+// Ruling-line remnants and their blurred, half-thresholded halo sit within
+// this distance of a region's edge; text keeps a margin from the lines.
+constexpr double kEdgeBandMm = 0.8;
+constexpr double kSpeckMm = 0.2;       // ink blobs smaller than this square
+constexpr double kDotMm = 0.8;         // a region whose ink fits in this is dust
+constexpr double kLineCoverage = 0.5;  // share of a row/column a line covers
+// Text-line grouping of the horizontal projection: gaps below this share of
+// the tallest run are inside a line (strokes of 二, 三, 口 ...) as long as
+// the merged run stays below kMaxMergedHeight × the tallest run.
+constexpr double kInnerGap = 0.35;
+constexpr double kMaxMergedHeight = 1.25;
+constexpr double kMinLineShare = 0.4;  // lower runs are dots, dashes, dust
+constexpr double kMinScale = 0.1, kMaxScale = 10.0;
+
+struct Run {
+  int begin, end;  // [begin, end)
+  int height() const { return end - begin; }
+};
+
+// Text lines of an ink mask by horizontal projection.
+std::vector<Run> FindLines(const cv::Mat& ink) {
+  std::vector<Run> runs;
+  for (int y = 0; y < ink.rows; ++y) {
+    if (cv::countNonZero(ink.row(y)) == 0) continue;
+    if (!runs.empty() && runs.back().end == y) {
+      runs.back().end = y + 1;
+    } else {
+      runs.push_back({y, y + 1});
+    }
+  }
+  if (runs.empty()) return runs;
+  int tallest = 0;
+  for (const Run& r : runs) tallest = std::max(tallest, r.height());
+  std::vector<Run> merged;
+  for (const Run& r : runs) {
+    if (!merged.empty()) {
+      Run& last = merged.back();
+      const int gap = r.begin - last.end;
+      if (gap < kInnerGap * tallest &&
+          r.end - last.begin <= kMaxMergedHeight * tallest) {
+        last.end = r.end;
+        continue;
+      }
+    }
+    merged.push_back(r);
+  }
+  tallest = 0;
+  for (const Run& r : merged) tallest = std::max(tallest, r.height());
+  std::vector<Run> lines;
+  for (const Run& r : merged)
+    if (r.height() >= kMinLineShare * tallest) lines.push_back(r);
+  return lines;
+}
+
+// Erases rows and columns near the edges that are mostly ink: the ruling
+// lines around a cell that the region box did not quite exclude.
+void EraseEdgeLines(cv::Mat& ink, int band) {
+  const int rows_band = std::min(band, ink.rows / 4);
+  const int cols_band = std::min(band, ink.cols / 4);
+  for (int i = 0; i < rows_band; ++i)
+    for (int y : {i, ink.rows - 1 - i})
+      if (cv::countNonZero(ink.row(y)) > kLineCoverage * ink.cols)
+        ink.row(y).setTo(0);
+  for (int i = 0; i < cols_band; ++i)
+    for (int x : {i, ink.cols - 1 - i})
+      if (cv::countNonZero(ink.col(x)) > kLineCoverage * ink.rows)
+        ink.col(x).setTo(0);
+}
+
+// Removes specks, thin line fragments that touch the region's edge, and
+// blobs lying wholly inside the edge band (line halo). A glyph is taller and
+// wider than the band, so only stray dots of text near a line can be lost.
+void RemoveNoiseComponents(cv::Mat& ink, int band, int speck_area) {
+  cv::Mat labels, stats, centroids;
+  const int count =
+      cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
+  std::vector<uint8_t> drop(count, 0);
+  bool any = false;
+  for (int i = 1; i < count; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT);
+    const int y = stats.at<int>(i, cv::CC_STAT_TOP);
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
+    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    const bool at_top_or_bottom = y == 0 || y + h == ink.rows;
+    const bool at_left_or_right = x == 0 || x + w == ink.cols;
+    const bool horizontal_fragment = at_top_or_bottom && h <= band && w >= 3 * h;
+    const bool vertical_fragment = at_left_or_right && w <= band && h >= 3 * w;
+    const bool in_band = x + w <= band || y + h <= band ||
+                         x >= ink.cols - band || y >= ink.rows - band;
+    if (area < speck_area || horizontal_fragment || vertical_fragment ||
+        in_band) {
+      drop[i] = 1;
+      any = true;
+    }
+  }
+  if (!any) return;
+  for (int y = 0; y < ink.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    uint8_t* row = ink.ptr<uint8_t>(y);
+    for (int x = 0; x < ink.cols; ++x)
+      if (drop[label[x]]) row[x] = 0;
+  }
+}
+
+}  // namespace
+
+PreparedRegion PrepareRegion(const PageImage& page, const Rect& region,
+                             const RegionOptions& options) {
+  PreparedRegion out;
+  const double px_per_mm = (page.dpi > 0 ? page.dpi : 300) / 25.4;
+  const int band = std::max(2, static_cast<int>(std::lround(kEdgeBandMm * px_per_mm)));
+  const int speck_area =
+      std::max(2, static_cast<int>(std::lround(std::pow(kSpeckMm * px_per_mm, 2))));
+  const int dot = static_cast<int>(std::lround(kDotMm * px_per_mm));
+
+  const cv::Mat whole(page.height, page.width, CV_8UC1,
+                      const_cast<uint8_t*>(page.pixels.data()));
+  cv::Mat crop =
+      whole(cv::Rect(region.x, region.y, region.width, region.height)).clone();
+  cv::Mat ink = crop < 128;
+  const int ink_before = cv::countNonZero(ink);
+  if (ink_before == 0) return out;
+  EraseEdgeLines(ink, band);
+  RemoveNoiseComponents(ink, band, speck_area);
+  const int ink_after = cv::countNonZero(ink);
+  if (ink_after < options.min_ink_fraction * crop.total() || ink_after == 0)
+    return out;
+  std::vector<cv::Point> points;
+  cv::findNonZero(ink, points);
+  const cv::Rect bounds = cv::boundingRect(points);
+  if (bounds.width < dot && bounds.height < dot) return out;
+
+  // Erased ink becomes paper; what is left keeps its grey values.
+  crop.setTo(255, (crop < 128) & ~ink);
+  const cv::Mat trimmed = crop(bounds);
+  const std::vector<Run> lines = FindLines(ink(bounds));
+  if (lines.empty()) return out;
+  std::vector<int> heights;
+  for (const Run& r : lines) heights.push_back(r.height());
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2,
+                   heights.end());
+  out.lines = static_cast<int>(lines.size());
+  out.ink_width = bounds.width;
+  out.line_height = heights[heights.size() / 2];
+
+  const double scale =
+      std::clamp(static_cast<double>(options.target_text_height_px) /
+                     std::max(1, out.line_height),
+                 kMinScale, kMaxScale);
+  cv::Mat scaled;
+  cv::resize(trimmed, scaled, cv::Size(), scale, scale,
+             scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+  if (scaled.empty()) return out;
+  const int border = std::max(0, options.border_px);
+  cv::Mat padded;
+  cv::copyMakeBorder(scaled, padded, border, border, border, border,
+                     cv::BORDER_CONSTANT, cv::Scalar(255));
+  out.empty = false;
+  out.width = padded.cols;
+  out.height = padded.rows;
+  out.pixels.assign(padded.datastart, padded.dataend);
+  return out;
+}
+
+}  // namespace decltab::extract

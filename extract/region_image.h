@@ -1,0 +1,31 @@
+// Preparation of one region's pixels for OCR (internal; used by
+// ReadRegions, declared here for tests and the OCR bench).
+#ifndef DECLTAB_EXTRACT_REGION_IMAGE_H_
+#define DECLTAB_EXTRACT_REGION_IMAGE_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "core/geometry.h"
+#include "core/page_layout.h"
+#include "extract/region_reader.h"
+
+namespace decltab::extract {
+
+struct PreparedRegion {
+  bool empty = true;  // too little ink: nothing to read
+  int lines = 0;      // text lines found by horizontal projection
+  int line_height = 0;  // median ink height of a line, source pixels
+  int ink_width = 0;    // width of the trimmed ink, source pixels
+  int width = 0, height = 0;
+  std::vector<uint8_t> pixels;  // grey, white border included
+};
+
+// Crops `region` (already clipped to the page) from `page` and prepares it
+// as ReadRegions describes.
+PreparedRegion PrepareRegion(const PageImage& page, const Rect& region,
+                             const RegionOptions& options);
+
+}  // namespace decltab::extract
+
+#endif  // DECLTAB_EXTRACT_REGION_IMAGE_H_

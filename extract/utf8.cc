@@ -1,0 +1,70 @@
+#include "extract/utf8.h"
+
+namespace decltab::extract {
+
+std::vector<char32_t> DecodeUtf8(const std::string& text) {
+  std::vector<char32_t> out;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    unsigned char b = s[i];
+    int extra = b < 0x80 ? 0 : (b >> 5) == 6 ? 1 : (b >> 4) == 14 ? 2
+                : (b >> 3) == 30 ? 3 : -1;
+    if (extra < 0 || i + extra >= n) {  // bad lead byte or truncated
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t c = extra == 0 ? b : b & (0x3F >> extra);
+    bool ok = true;
+    for (int k = 1; k <= extra; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) {
+        ok = false;
+        break;
+      }
+      c = (c << 6) | (s[i + k] & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(c);
+    i += extra + 1;
+  }
+  return out;
+}
+
+std::string EncodeUtf8(const std::vector<char32_t>& codepoints) {
+  std::string out;
+  for (char32_t c : codepoints) {
+    if (c < 0x80) {
+      out += char(c);
+    } else if (c < 0x800) {
+      out += char(0xC0 | (c >> 6));
+      out += char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += char(0xE0 | (c >> 12));
+      out += char(0x80 | ((c >> 6) & 0x3F));
+      out += char(0x80 | (c & 0x3F));
+    } else {
+      out += char(0xF0 | (c >> 18));
+      out += char(0x80 | ((c >> 12) & 0x3F));
+      out += char(0x80 | ((c >> 6) & 0x3F));
+      out += char(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+bool IsCjk(char32_t c) {
+  return IsHan(c) || (c >= 0x3000 && c <= 0x303F) ||  // CJK punctuation
+         (c >= 0xFF00 && c <= 0xFFEF);                 // full-width forms
+}
+
+}  // namespace decltab::extract

@@ -1,0 +1,237 @@
+#include "layout/grid_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "layout/cv_image.h"
+#include "layout/line_structures.h"
+
+namespace decltab::layout {
+namespace {
+
+// One grid line of a table: the snapped position of its segments, or an
+// edge inferred from the extent of the other lines (thickness 0, not real).
+struct GridLine {
+  double pos = 0;
+  double thickness = 0;
+  bool real = false;
+};
+
+// Grid cell rectangle in grid-line indices, ends exclusive.
+struct Span {
+  int row0, col0, row1, col1;
+};
+
+// Collinear segments within `snap` of a line's (length-weighted) position
+// are that line.
+std::vector<GridLine> SnapLines(const std::vector<LineSegment>& all,
+                                const std::vector<int>& indices, double snap) {
+  std::vector<const LineSegment*> segments;
+  for (int i : indices) segments.push_back(&all[i]);
+  std::sort(segments.begin(), segments.end(),
+            [](const LineSegment* a, const LineSegment* b) {
+              return a->pos < b->pos;
+            });
+  std::vector<GridLine> lines;
+  double weight = 0;
+  for (const LineSegment* s : segments) {
+    double w = std::max(1, s->length());
+    if (lines.empty() || s->pos - lines.back().pos > snap) {
+      lines.push_back(GridLine{s->pos, s->thickness, true});
+      weight = w;
+      continue;
+    }
+    GridLine& line = lines.back();
+    line.pos = (line.pos * weight + s->pos * w) / (weight + w);
+    line.thickness = (line.thickness * weight + s->thickness * w) / (weight + w);
+    weight += w;
+  }
+  return lines;
+}
+
+// Unions grid positions until every set is the rectangle it spans (an
+// L-shaped set, from a boundary seen only in part, takes in its bounding box).
+std::vector<Span> RectangularCells(DisjointSets& sets, int rows, int cols) {
+  bool changed = true;
+  std::vector<Span> boxes(static_cast<size_t>(rows * cols));
+  while (changed) {
+    changed = false;
+    std::vector<bool> seen(boxes.size(), false);
+    for (int r = 0; r < rows; ++r)
+      for (int c = 0; c < cols; ++c) {
+        int root = sets.Find(r * cols + c);
+        Span& b = boxes[root];
+        if (!seen[root]) {
+          b = Span{r, c, r + 1, c + 1};
+          seen[root] = true;
+        } else {
+          b = Span{std::min(b.row0, r), std::min(b.col0, c),
+                   std::max(b.row1, r + 1), std::max(b.col1, c + 1)};
+        }
+      }
+    for (size_t root = 0; root < boxes.size(); ++root) {
+      if (!seen[root]) continue;
+      const Span b = boxes[root];
+      for (int r = b.row0; r < b.row1; ++r)
+        for (int c = b.col0; c < b.col1; ++c)
+          changed |= sets.Union(static_cast<int>(root), r * cols + c);
+    }
+  }
+  std::vector<Span> cells;
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c)
+      if (sets.Find(r * cols + c) == r * cols + c) cells.push_back(boxes[r * cols + c]);
+  return cells;
+}
+
+// Drops grid lines no cell starts or ends at (a line drawn in another table
+// part that every cell here spans, or a stray stroke) and renumbers spans.
+void DropUnusedLines(std::vector<GridLine>* rows, std::vector<GridLine>* cols,
+                     std::vector<Span>* cells) {
+  std::vector<bool> keep_row(rows->size(), false), keep_col(cols->size(), false);
+  keep_row.front() = keep_row.back() = keep_col.front() = keep_col.back() = true;
+  for (const Span& s : *cells) {
+    keep_row[s.row0] = keep_row[s.row1] = true;
+    keep_col[s.col0] = keep_col[s.col1] = true;
+  }
+  auto renumber = [](std::vector<GridLine>* lines, const std::vector<bool>& keep) {
+    std::vector<int> index(lines->size());
+    std::vector<GridLine> kept;
+    for (size_t i = 0; i < lines->size(); ++i) {
+      index[i] = static_cast<int>(kept.size());
+      if (keep[i]) kept.push_back((*lines)[i]);
+    }
+    *lines = kept;
+    return index;
+  };
+  std::vector<int> row_index = renumber(rows, keep_row);
+  std::vector<int> col_index = renumber(cols, keep_col);
+  for (Span& s : *cells)
+    s = Span{row_index[s.row0], col_index[s.col0], row_index[s.row1],
+             col_index[s.col1]};
+}
+
+int Near(double inner_edge_pos, double half, int direction) {
+  return static_cast<int>(std::lround(inner_edge_pos + direction * half));
+}
+
+std::optional<Table> BuildTable(const Structure& structure,
+                                const RulingLines& lines, int dpi,
+                                const LayoutOptions& options) {
+  if (structure.horizontal.empty() || structure.vertical.empty())
+    return std::nullopt;
+  double snap = std::max(1.0, options.snap_mm * dpi / 25.4);
+  std::vector<GridLine> rows = SnapLines(lines.horizontal, structure.horizontal, snap);
+  std::vector<GridLine> cols = SnapLines(lines.vertical, structure.vertical, snap);
+
+  int x_lo = INT32_MAX, x_hi = INT32_MIN, y_lo = INT32_MAX, y_hi = INT32_MIN;
+  for (int i : structure.horizontal) {
+    x_lo = std::min(x_lo, lines.horizontal[i].start);
+    x_hi = std::max(x_hi, lines.horizontal[i].end);
+  }
+  for (int i : structure.vertical) {
+    y_lo = std::min(y_lo, lines.vertical[i].start);
+    y_hi = std::max(y_hi, lines.vertical[i].end);
+  }
+  // Lines running on this far past the outermost crossing line mean that
+  // edge has no ruling line of its own.
+  int overhang = MmToPx(2.0, dpi, 3);
+  bool left_missing = cols.front().pos - x_lo > overhang;
+  bool right_missing = x_hi - cols.back().pos > overhang;
+  bool top_missing = rows.front().pos - y_lo > overhang;
+  bool bottom_missing = y_hi - rows.back().pos > overhang;
+  if (left_missing) cols.insert(cols.begin(), GridLine{double(x_lo), 0, false});
+  if (right_missing) cols.push_back(GridLine{double(x_hi), 0, false});
+  if (top_missing) rows.insert(rows.begin(), GridLine{double(y_lo), 0, false});
+  if (bottom_missing) rows.push_back(GridLine{double(y_hi), 0, false});
+  int real = static_cast<int>(rows.size() + cols.size()) - left_missing -
+             right_missing - top_missing - bottom_missing;
+  int nrows = static_cast<int>(rows.size()) - 1;
+  int ncols = static_cast<int>(cols.size()) - 1;
+  // A single frame, a corner or a T is not a table; a cross is (a 2x2
+  // table drawn without its frame).
+  if (nrows < 1 || ncols < 1 || nrows * ncols < 2 ||
+      (real < 3 && (nrows < 2 || ncols < 2)))
+    return std::nullopt;
+
+  // Does the ruling line at grid line `line` really run between grid lines
+  // `a` and `b` of the other direction?
+  auto edge_exists = [&](bool horizontal, int line, int a) {
+    const std::vector<GridLine>& along = horizontal ? rows : cols;
+    const std::vector<GridLine>& across = horizontal ? cols : rows;
+    if (line == 0 || line + 1 == static_cast<int>(along.size())) return true;
+    const GridLine& l = along[line];
+    int from = Near(across[a].pos, across[a].thickness / 2 + 1, +1);
+    int to = Near(across[a + 1].pos, across[a + 1].thickness / 2 + 1, -1);
+    // Narrow band: the line's own pixels (and a pixel of drift), not text
+    // next to it.
+    int band = static_cast<int>(std::ceil(l.thickness / 2)) + 1;
+    const cv::Mat& pieces =
+        horizontal ? lines.horizontal_pieces : lines.vertical_pieces;
+    int offset = ClearanceOffset(l.thickness, dpi, options);
+    return LineCoverage(pieces, horizontal, l.pos, band, from, to, lines.ink,
+                        offset) >= options.edge_coverage;
+  };
+  DisjointSets sets(nrows * ncols);
+  for (int r = 0; r < nrows; ++r)
+    for (int c = 0; c < ncols; ++c) {
+      if (c + 1 < ncols && !edge_exists(false, c + 1, r))
+        sets.Union(r * ncols + c, r * ncols + c + 1);
+      if (r + 1 < nrows && !edge_exists(true, r + 1, c))
+        sets.Union(r * ncols + c, (r + 1) * ncols + c);
+    }
+  std::vector<Span> spans = RectangularCells(sets, nrows, ncols);
+  DropUnusedLines(&rows, &cols, &spans);
+  nrows = static_cast<int>(rows.size()) - 1;
+  ncols = static_cast<int>(cols.size()) - 1;
+  if (nrows * ncols < 2 || spans.size() < 2) return std::nullopt;
+
+  Table table;
+  table.rows = nrows;
+  table.cols = ncols;
+  table.open_top = top_missing && !left_missing && !right_missing;
+  table.open_bottom = bottom_missing && !left_missing && !right_missing;
+  for (const GridLine& l : rows) table.row_lines.push_back(static_cast<int>(std::lround(l.pos)));
+  for (const GridLine& l : cols) table.col_lines.push_back(static_cast<int>(std::lround(l.pos)));
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+    return a.row0 != b.row0 ? a.row0 < b.row0 : a.col0 < b.col0;
+  });
+  for (const Span& s : spans) {
+    Cell cell;
+    cell.row = s.row0;
+    cell.col = s.col0;
+    cell.rowspan = s.row1 - s.row0;
+    cell.colspan = s.col1 - s.col0;
+    // Inside the ruling lines: half a stroke (rounded up) in from each line.
+    int x0 = Near(cols[s.col0].pos, std::ceil(cols[s.col0].thickness / 2), +1);
+    int x1 = Near(cols[s.col1].pos, std::ceil(cols[s.col1].thickness / 2), -1);
+    int y0 = Near(rows[s.row0].pos, std::ceil(rows[s.row0].thickness / 2), +1);
+    int y1 = Near(rows[s.row1].pos, std::ceil(rows[s.row1].thickness / 2), -1);
+    cell.box = Rect{x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
+    table.cells.push_back(cell);
+  }
+  int left = Near(cols.front().pos, cols.front().thickness / 2, -1);
+  int right = Near(cols.back().pos, cols.back().thickness / 2, +1);
+  int top = Near(rows.front().pos, rows.front().thickness / 2, -1);
+  int bottom = Near(rows.back().pos, rows.back().thickness / 2, +1);
+  table.box = Rect{left, top, right - left + 1, bottom - top + 1};
+  return table;
+}
+
+}  // namespace
+
+std::vector<Table> BuildTables(const RulingLines& lines, int dpi,
+                               const LayoutOptions& options) {
+  std::vector<Table> tables;
+  for (const Structure& s : FindStructures(lines, dpi, options)) {
+    std::optional<Table> table = BuildTable(s, lines, dpi, options);
+    if (table) tables.push_back(std::move(*table));
+  }
+  std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) {
+    return a.box.y != b.box.y ? a.box.y < b.box.y : a.box.x < b.box.x;
+  });
+  return tables;
+}
+
+}  // namespace decltab::layout

@@ -1,0 +1,107 @@
+// Layout stage: from one rendered (or scanned) page image to ruled tables
+// with merged cells and to the text lines outside them.
+//
+// All coordinates are pixels of the page image at PageImage::dpi, origin at
+// the top-left of the *deskewed* image. Lengths in LayoutOptions are
+// millimetres on paper, converted with the page's dpi, so one set of defaults
+// works from 150 to 300 dpi.
+#ifndef DECLTAB_LAYOUT_PAGE_ANALYZER_H_
+#define DECLTAB_LAYOUT_PAGE_ANALYZER_H_
+
+#include <string>
+#include <vector>
+
+#include "core/geometry.h"
+#include "core/page_layout.h"
+#include "core/result.h"
+#include "core/status.h"
+
+namespace decltab::layout {
+
+struct LayoutOptions {
+  // Skew search range (both signs) and the step of the fine search; the
+  // result is interpolated between steps.
+  double max_skew_degrees = 5.0;
+  double skew_step_degrees = 0.02;
+  // Rotations below this are not undone (saves a resample on clean pages).
+  double min_skew_to_correct_degrees = 0.02;
+
+  // Adaptive threshold: local mean over a window this wide, minus an offset
+  // of at least `binarize_min_offset` grey levels, raised on noisy scans.
+  double binarize_window_mm = 4.0;
+  double binarize_min_offset = 10.0;
+
+  // Ruling lines. Gaps up to `line_bridge_mm` are closed first; a horizontal
+  // (vertical) line must then be a run of at least `min_hline_mm`
+  // (`min_vline_mm`). Shorter runs are glyph strokes. Pieces of broken
+  // lines count towards an edge when at least `line_piece_mm` long.
+  double line_bridge_mm = 0.6;
+  double min_hline_mm = 6.0;
+  double min_vline_mm = 5.0;
+  double line_piece_mm = 1.2;
+  // A ruling line has paper this far beyond its edges on both sides along
+  // all but `max_side_ink` of its length; bridged glyph strokes do not.
+  double line_clearance_mm = 0.3;
+  double max_side_ink = 0.15;
+  // Lines whose positions differ by less than this are one grid line.
+  double snap_mm = 0.6;
+  // How far a line may stop short of the line it meets and still join it
+  // (scanners drop pieces of lines, crossings included).
+  double join_tolerance_mm = 2.5;
+  // Collinear pieces of a broken line up to this far apart are one line when
+  // both meet crossing lines (or are long); further apart only when most of
+  // the gap still shows bits of line.
+  double max_line_gap_mm = 6.0;
+  // A cell boundary exists between two adjacent grid nodes when ruling line
+  // with paper on both sides covers at least this share of the edge.
+  double edge_coverage = 0.5;
+
+  // Text lines outside tables: components smaller than `speck_mm` in both
+  // directions are noise; glyphs closer than `word_gap_mm` form one line.
+  double speck_mm = 0.5;
+  double word_gap_mm = 4.0;
+  // Lines less tall than this are dust or rules, not text.
+  double min_text_line_mm = 1.0;
+};
+
+struct PageGeometry {
+  PageImage deskewed;  // grey, rotated so ruling lines are axis-aligned
+                       // (same size, dpi and page number as the input)
+  PageImage binary;    // deskewed, binarized once: 0 ink, 255 paper
+  double skew_degrees = 0;  // rotation removed, counter-clockwise positive
+                            // as seen on the page
+  std::vector<Table> tables;     // top to bottom; cells carry row, col, spans
+                                 // and box (inside the ruling lines), no text
+  std::vector<Rect> text_lines;  // text outside tables, reading order
+};
+
+// Deskews, binarizes and finds tables and text lines on `page`.
+// Fails with kInvalidInput when the image is empty, its pixel buffer does not
+// match width*height or dpi is not positive; kInternal if OpenCV fails
+// (out of memory). A page without tables gives an empty `tables`.
+Result<PageGeometry> AnalyzePage(const PageImage& page,
+                                 const LayoutOptions& options);
+
+// For pages with a text layer (word boxes in page pixels, deskewed frame):
+// puts each word into the cell of `tables` whose grid area contains the
+// word's centre, replacing that cell's text with its words joined in reading
+// order (no space between CJK characters, one space between Latin/digit
+// words, none between touching glyph runs), and appends the remaining words
+// to `blocks`, one TextBlock per text line, in reading order. Cells that
+// receive no words keep their text. A null `tables` sends every word to
+// `blocks`; a null `blocks` drops the words outside cells.
+void AssignWords(const std::vector<Word>& words, std::vector<Table>* tables,
+                 std::vector<TextBlock>* blocks);
+
+// Writes a PNG for a person to look at: the deskewed page in grey, grid lines,
+// each cell's box coloured by text confidence (green >= 0.9, orange, red
+// < 0.6) labelled "r3c1 0.93" (plus "2x1" spans), and text-line boxes.
+// Cells and confidences come from `layout` when it has tables, else from
+// `geometry`. Fails with kInvalidInput on an empty page image and kInternal
+// when the file cannot be written.
+Status WriteOverlay(const PageGeometry& geometry, const PageLayout& layout,
+                    const std::string& png_path);
+
+}  // namespace decltab::layout
+
+#endif  // DECLTAB_LAYOUT_PAGE_ANALYZER_H_

@@ -1,0 +1,199 @@
+#include "normalize/amount.h"
+
+#include <cstdint>
+
+#include "normalize/text.h"
+
+namespace decltab::normalize {
+namespace {
+
+// Money units as written after a number, with their value in fen.
+struct MoneyUnit {
+  const char* text;
+  int64_t fen;
+};
+constexpr MoneyUnit kMoneyUnits[] = {
+    {"", -1},  // bare number: the caller's unit
+    {"元", 100},
+    {"元整", 100},
+    {"千元", 100'000},
+    {"万元", 1'000'000},
+    {"万", 1'000'000},
+    {"亿元", 10'000'000'000},
+    {"亿", 10'000'000'000},
+};
+
+int64_t Pow10(int n) {
+  int64_t p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+// Reads a decimal number at the start of `s` ("1,260.50", "-3"). Commas are
+// accepted only before the point. Returns the number of bytes read (0 when
+// there is no number).
+size_t ReadDecimal(std::string_view s, Decimal* out) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
+    negative = s[i] == '-';
+    ++i;
+  }
+  Decimal d;
+  bool digit = false, point = false;
+  size_t end = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (d.mantissa > (INT64_MAX - 9) / 10) return 0;
+      d.mantissa = d.mantissa * 10 + (c - '0');
+      if (point && ++d.scale > 9) return 0;
+      digit = true;
+      end = i + 1;
+    } else if (c == '.' && !point && digit && i + 1 < s.size() &&
+               s[i + 1] >= '0' && s[i + 1] <= '9') {
+      point = true;
+    } else if (c == ',' && digit && !point && i + 1 < s.size() &&
+               s[i + 1] >= '0' && s[i + 1] <= '9') {
+      continue;
+    } else {
+      break;
+    }
+  }
+  if (!digit) return 0;
+  if (negative) d.mantissa = -d.mantissa;
+  *out = d;
+  return end;
+}
+
+std::string_view TrimTrailing(std::string_view s) {
+  for (;;) {
+    if (EndsWith(s, "。"))
+      s.remove_suffix(3);
+    else if (EndsWith(s, ",") || EndsWith(s, ";") || EndsWith(s, " "))
+      s.remove_suffix(1);
+    else
+      return s;
+  }
+}
+
+bool HasDigit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+}  // namespace
+
+Result<StatedAmount> ParseAmount(std::string_view text,
+                                 Fen unit_of_bare_numbers) {
+  Status error =
+      Status::InvalidInput("cannot parse amount \"" + std::string(text) + "\"");
+  std::string folded = FoldText(text);
+  std::string_view s = TrimTrailing(folded);
+  if (StartsWith(s, "¥")) s.remove_prefix(std::string_view("¥").size());
+  // "150元/人": the per-unit part belongs to a price, not to the amount.
+  size_t slash = s.find('/');
+  if (slash != std::string_view::npos && !HasDigit(s.substr(slash)))
+    s = s.substr(0, slash);
+
+  Decimal number;
+  size_t used = ReadDecimal(s, &number);
+  if (used == 0) return error;
+  std::string_view unit_text = s.substr(used);
+  int64_t unit = 0;
+  for (const MoneyUnit& u : kMoneyUnits)
+    if (unit_text == u.text)
+      unit = u.fen < 0 ? unit_of_bare_numbers.count() : u.fen;
+  if (unit <= 0) return error;
+
+  std::optional<Fen> value = number.Times(Fen(unit));
+  if (!value)
+    return Status::InvalidInput("amount \"" + std::string(text) +
+                                "\" is not a whole fen");
+  StatedAmount amount;
+  amount.value = *value;
+  int64_t step = Pow10(number.scale);
+  amount.precision = Fen(unit % step == 0 ? unit / step : 1);
+  amount.source.raw = std::string(text);
+  return amount;
+}
+
+Result<QuantityWithUnit> ParseQuantity(std::string_view text) {
+  Status error = Status::InvalidInput("cannot parse quantity \"" +
+                                      std::string(text) + "\"");
+  std::string folded = FoldCompact(text);
+  std::string_view s = TrimTrailing(folded);
+  QuantityWithUnit q;
+  size_t used = ReadDecimal(s, &q.value);
+  if (used == 0) return error;
+  std::string unit(s.substr(used));
+  // "47(件)": the unit in brackets.
+  if (StartsWith(unit, "(") && EndsWith(unit, ")"))
+    unit = unit.substr(1, unit.size() - 2);
+  if (!unit.empty()) {
+    if (HasDigit(unit) || CodePointCount(unit) > 4 ||
+        unit.find_first_of("/()=×") != std::string::npos ||
+        unit.find("元") != std::string::npos)
+      return error;
+    q.unit = unit;
+  }
+  return q;
+}
+
+bool LooksLikeFormula(std::string_view text) {
+  std::string folded = FoldCompact(text);
+  return folded.find('=') != std::string::npos &&
+         (folded.find("×") != std::string::npos ||
+          folded.find("\\times") != std::string::npos);
+}
+
+Result<Formula> ParseFormula(std::string_view text) {
+  Status error = Status::InvalidInput("cannot parse formula \"" +
+                                      std::string(text) + "\"");
+  // LaTeX as some text layers carry it: "$800 \times 47 = 38000$".
+  std::string raw(text);
+  for (size_t p; (p = raw.find("\\times")) != std::string::npos;)
+    raw.replace(p, 6, "×");
+  std::string unlatexed;
+  for (char c : raw)
+    if (c != '$') unlatexed.push_back(c);
+  std::string s = FoldCompact(unlatexed);
+
+  size_t eq = s.find('=');
+  if (eq == std::string::npos || s.find('=', eq + 1) != std::string::npos)
+    return error;
+  std::string lhs = s.substr(0, eq);
+  Formula f;
+  f.result_text = std::string(TrimTrailing(s.substr(eq + 1)));
+  Decimal probe;
+  if (ReadDecimal(f.result_text, &probe) == 0) return error;
+
+  // Split the left side at any times sign.
+  std::u32string u = ToU32(lhs);
+  std::u32string part;
+  std::vector<std::u32string> parts;
+  for (char32_t c : u) {
+    if (c == U'×' || c == 'x' || c == 'X' || c == '*') {
+      parts.push_back(part);
+      part.clear();
+    } else {
+      part.push_back(c);
+    }
+  }
+  parts.push_back(part);
+  if (parts.size() < 2) return error;
+  for (const std::u32string& p : parts) {
+    std::string factor = ToUtf8(p);
+    Decimal d;
+    size_t used = ReadDecimal(factor, &d);
+    // Only a short unit may follow a factor ("800元", "47次").
+    if (used == 0 || HasDigit(factor.substr(used)) ||
+        CodePointCount(factor.substr(used)) > 3)
+      return error;
+    f.factors.push_back(d);
+  }
+  return f;
+}
+
+}  // namespace decltab::normalize

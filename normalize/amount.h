@@ -1,0 +1,65 @@
+// Money, quantities and written-out products read from cell or prose text.
+// Amounts go straight from decimal text to Fen (0.01 元), never through
+// double. Texts are folded first (normalize/text.h), so full-width digits,
+// "10. 39" (an OCR space after the point) and "275 万元" are accepted; a space
+// between two digits ("2 75万元") is not, since it hides a lost digit or a
+// merged cell.
+#ifndef DECLTAB_NORMALIZE_AMOUNT_H_
+#define DECLTAB_NORMALIZE_AMOUNT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/decimal.h"
+#include "core/declaration.h"
+#include "core/fen.h"
+#include "core/result.h"
+
+namespace decltab::normalize {
+
+// Fen per 元, 万元 and 亿元.
+inline constexpr Fen kYuan{100};
+inline constexpr Fen kWanYuan{1'000'000};
+inline constexpr Fen kYiYuan{10'000'000'000};
+
+// Parses one amount: an optional ¥, a decimal number (thousands commas
+// allowed), an optional unit 元 / 万元 / 万 / 千元 / 亿元, and an optional
+// per-unit suffix that is ignored ("150 元/人" is 150 元). A bare number is in
+// `unit_of_bare_numbers` (元 unless a column or form says 万元).
+// The precision is the unit of the last written digit: "1234.50万元" →
+// 10000 fen, "37800000.00" → 1 fen, "275 万元" → 1'000'000 fen.
+// source.raw is `text`; the caller fills page/where/confidence.
+// Fails (kInvalidInput) with `cannot parse amount "<text>"`, or
+// `amount "<text>" is not a whole fen` for "0.001元".
+Result<StatedAmount> ParseAmount(std::string_view text,
+                                 Fen unit_of_bare_numbers = kYuan);
+
+// A count with an optional unit: "2000 人" → {2000, "人"}, "11" → {11, none},
+// "47(件)" → {47, "件"}. The unit is at most 4 characters and holds no
+// digit. Fails with `cannot parse quantity "<text>"`.
+struct QuantityWithUnit {
+  Decimal value;
+  std::optional<std::string> unit;
+};
+Result<QuantityWithUnit> ParseQuantity(std::string_view text);
+
+// A product written in a cell: "800×47=38000", "$800 \times 47 = 38000$",
+// "10.39×3850=40000", "800元×47次=38000元". Factors keep their order; units
+// next to factors are dropped. The result is kept as text so the caller can
+// read it as money in the column's unit (ParseAmount(result_text, unit)).
+// Fails with `cannot parse formula "<text>"`.
+struct Formula {
+  std::vector<Decimal> factors;  // two or more
+  std::string result_text;       // folded, e.g. "38000" or "3.8万元"
+};
+Result<Formula> ParseFormula(std::string_view text);
+
+// True when folded `text` looks like a formula (has × and =), so callers can
+// tell a formula cell from a plain amount before parsing.
+bool LooksLikeFormula(std::string_view text);
+
+}  // namespace decltab::normalize
+
+#endif  // DECLTAB_NORMALIZE_AMOUNT_H_

@@ -1,0 +1,149 @@
+// Budget prose and captions (see budget_reader.h).
+#include <algorithm>
+
+#include "normalize/amount.h"
+#include "normalize/budget_reader.h"
+#include "normalize/text.h"
+
+namespace decltab::normalize {
+namespace {
+
+// Money units a prose amount ends with, longest first.
+constexpr const char* kProseUnits[] = {"万元", "亿元", "千元", "元"};
+
+// Words between an item and its amount ("XX预算为10万元"), stripped from the
+// end of the item, longest first.
+constexpr const char* kItemTails[] = {
+    "预算金额为", "预算资金为", "预计为", "预算为", "约为", "合计为",
+    "共计为",     "预算",       "共计",   "合计",   "总计", "约",
+    "为",         "是",         "需",     ":",      "的",   "计",
+};
+
+// Clauses whose amount is context, not this year's line: a multi-year
+// contract sum split over years, a total investment.
+constexpr const char* kContextWords[] = {"中标金额", "合同金额", "合同总额",
+                                         "总投资", "中标价"};
+
+// Clauses stating a total of the lines around them.
+constexpr const char* kTotalWords[] = {"共计", "合计", "总计",
+                                       "小计", "总额", "总预算"};
+
+std::vector<std::string> SplitClauses(std::string_view text) {
+  std::vector<std::string> out;
+  std::u32string cur;
+  int depth = 0;
+  for (char32_t c : ToU32(text)) {
+    if (c == '(' || c == U'《' || c == '[' || c == U'“' || c == U'【') ++depth;
+    if ((c == ')' || c == U'》' || c == ']' || c == U'”' || c == U'】') &&
+        depth > 0)
+      --depth;
+    if (depth == 0 && (c == ',' || c == U'、' || c == ';' || c == U'。' ||
+                       c == U'!' || c == U'?')) {
+      out.push_back(ToUtf8(cur));
+      cur.clear();
+      continue;
+    }
+    cur.push_back(c);
+  }
+  out.push_back(ToUtf8(cur));
+  return out;
+}
+
+// Finds an amount at the end of `clause`: sets *number_start and returns the
+// amount text ("285.696万元"), or "" when the clause does not end in one.
+std::string TrailingAmount(std::string_view clause, size_t* number_start) {
+  std::string_view s = clause;
+  // "115万元/年": an annual figure is still the clause's amount.
+  size_t slash = s.rfind('/');
+  if (slash != std::string_view::npos) s = s.substr(0, slash);
+  const char* unit = nullptr;
+  for (const char* u : kProseUnits)
+    if (EndsWith(s, u)) {
+      unit = u;
+      break;
+    }
+  if (unit == nullptr) return "";
+  size_t end = s.size() - std::string_view(unit).size();
+  size_t begin = end;
+  while (begin > 0 && ((s[begin - 1] >= '0' && s[begin - 1] <= '9') ||
+                       s[begin - 1] == '.' || s[begin - 1] == ','))
+    --begin;
+  while (begin < end && !(s[begin] >= '0' && s[begin] <= '9')) ++begin;
+  if (begin == end) return "";
+  *number_start = begin;
+  return std::string(s.substr(begin));
+}
+
+bool ContainsAny(std::string_view text, const char* const* words, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (text.find(words[i]) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+bool IsBudgetCaption(std::string_view folded) {
+  if (folded.empty() || CodePointCount(folded) > 40) return false;
+  if (EndsWith(folded, "。") || folded.find(',') != std::string_view::npos)
+    return false;
+  for (const std::string& clause : SplitClauses(folded)) {
+    size_t start;
+    if (!TrailingAmount(clause, &start).empty()) return false;
+  }
+  return true;
+}
+
+std::optional<Fen> UnitNote(std::string_view folded) {
+  std::string s = FoldCompact(folded);
+  if (s.find("单位:万元") != std::string::npos) return kWanYuan;
+  if (s.find("单位:亿元") != std::string::npos) return kYiYuan;
+  if (s.find("单位:元") != std::string::npos) return kYuan;
+  return std::nullopt;
+}
+
+BudgetRead ReadBudgetProse(std::string_view folded, const Source& source) {
+  BudgetRead out;
+  for (std::string clause : SplitClauses(FoldCompact(folded))) {
+    size_t start = 0;
+    std::string amount_text = TrailingAmount(clause, &start);
+    if (amount_text.empty()) continue;
+    if (ContainsAny(clause, kContextWords, std::size(kContextWords))) continue;
+    Result<StatedAmount> amount = ParseAmount(amount_text);
+    if (!amount.ok()) {
+      out.warnings.push_back(source.where + ": " + amount.status().message());
+      continue;
+    }
+    std::string item = clause.substr(0, start);
+    if (StartsWith(item, "其中"))
+      item = item.substr(std::string("其中").size());
+    bool total =
+        item.empty() || ContainsAny(item, kTotalWords, std::size(kTotalWords));
+    for (bool stripped = true; stripped && !item.empty();) {
+      stripped = false;
+      for (const char* tail : kItemTails)
+        if (EndsWith(item, tail)) {
+          item.resize(item.size() - std::string_view(tail).size());
+          stripped = true;
+          break;
+        }
+    }
+    StatedAmount a = std::move(amount).value();
+    a.source = source;
+    a.source.raw = clause;
+    if (total && item.empty()) {
+      out.totals.push_back(a);
+      continue;
+    }
+    BudgetLine line;
+    line.item = item;
+    line.amount = a;
+    // The builder decides total-like lines: it sees the other lines.
+    if (total)
+      out.total_candidates.push_back(line);
+    else
+      out.lines.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace decltab::normalize

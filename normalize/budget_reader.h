@@ -1,0 +1,52 @@
+// Reads 年度预算安排 budgets: ruled tables (columns found by header labels)
+// and prose sentences ("XX为5万元,YY 12.6万元。"). Totals (合计/小计/总计 rows,
+// a 合计 column merged over all rows) are returned apart from the lines.
+// Internal to normalize/.
+#ifndef DECLTAB_NORMALIZE_BUDGET_READER_H_
+#define DECLTAB_NORMALIZE_BUDGET_READER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/declaration.h"
+#include "core/fen.h"
+#include "core/page_layout.h"
+#include "normalize/table_text.h"
+
+namespace decltab::normalize {
+
+struct BudgetRead {
+  std::vector<BudgetLine> lines;
+  std::vector<StatedAmount> totals;  // stated totals (合计 rows/columns)
+  // Prose lines worded like a total ("…等费用共计19万元"): a total when they
+  // equal the other lines' sum or a table's total, else a line.
+  std::vector<BudgetLine> total_candidates;
+  std::vector<std::string> warnings;  // rows that could not be read
+};
+
+// A caption above a table: short, no amount, not a sentence
+// ("某某项目资金的测算方式"). It names the table's group, and the item when
+// the table has no item column.
+bool IsBudgetCaption(std::string_view folded);
+
+// "单位:万元" / "单位:元" anywhere in `folded`: the unit of bare numbers.
+std::optional<Fen> UnitNote(std::string_view folded);
+
+// Reads one budget table. `caption` is the caption block right above it, if
+// any; `default_unit` is the unit of bare numbers unless a header says
+// otherwise.
+BudgetRead ReadBudgetTable(const Table& table, const TableContext& ctx,
+                           const std::optional<std::string>& caption,
+                           Fen default_unit);
+
+// Reads budget prose: one line per clause ending in an amount with a unit,
+// clauses split at , 、 ; 。 outside brackets. A clause that is only a total
+// ("共计19万元", "合计…") goes to totals. `source` gives page/where/
+// confidence; raw is set to each clause.
+BudgetRead ReadBudgetProse(std::string_view folded, const Source& source);
+
+}  // namespace decltab::normalize
+
+#endif  // DECLTAB_NORMALIZE_BUDGET_READER_H_

@@ -1,0 +1,407 @@
+// Budget tables (see budget_reader.h). Columns are found by their header
+// labels; the money column of a line is the last money column.
+#include <algorithm>
+#include <cstring>
+
+#include "normalize/amount.h"
+#include "normalize/budget_reader.h"
+#include "normalize/text.h"
+
+namespace decltab::normalize {
+namespace {
+
+// Header words, by the role of their column.
+constexpr const char* kQuantityWords[] = {"数量", "人数", "次数", "天数",
+                                          "期数", "份数", "件数", "人次",
+                                          "场次", "个数"};
+constexpr const char* kPriceWords[] = {"单价", "单次", "制作费用", "标准"};
+constexpr const char* kMoneyWords[] = {"元",   "费",   "金额", "资金", "合计",
+                                       "总计", "预算", "额",   "需求"};
+constexpr const char* kTotalWords[] = {"合计", "小计", "总计", "共计"};
+
+// First-column headers that name the column, not a group of lines.
+constexpr const char* kGenericItemHeaders[] = {
+    "项目",     "内容",     "名称",     "项目名称", "项目内容",
+    "支出内容", "支出项目", "明细",     "费用名称", "费用项目",
+    "类别",     "科目",     "用途",     "具体内容", "事项",
+    "序号",     "摘要",     "预算项目", "经济分类", "支出明细"};
+
+// Caption endings that say "how this item's money was worked out".
+constexpr const char* kCaptionTails[] = {"项目资金的测算方式",
+                                         "项目资金测算方式",
+                                         "资金的测算方式",
+                                         "资金测算方式",
+                                         "经费的测算方式",
+                                         "经费测算方式",
+                                         "的测算方式",
+                                         "测算方式",
+                                         "测算明细",
+                                         "预算明细",
+                                         "明细"};
+
+// A row that opens a group of lines ("某某工作项目组成").
+constexpr const char* kGroupTail = "项目组成";
+
+enum class Role { kNone, kQuantity, kPrice, kMoney, kTotal };
+
+struct Column {
+  Role role = Role::kNone;
+  std::string header;                     // FoldCompact
+  std::optional<Fen> unit;                // from "(元)", "(万元)"
+  std::optional<std::string> count_unit;  // "(件)" on a quantity column
+  std::optional<std::string> per_unit;    // "每期…" or ".../期"
+};
+
+template <size_t N>
+bool ContainsAny(std::string_view s, const char* const (&words)[N]) {
+  for (const char* w : words)
+    if (s.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+Column Classify(const std::string& header) {
+  Column col;
+  col.header = header;
+  if (header.find("万元") != std::string::npos)
+    col.unit = kWanYuan;
+  else if (header.find("元") != std::string::npos)
+    col.unit = kYuan;
+  // Bracketed units: the first that is not money.
+  for (size_t open = header.find('('); open != std::string::npos;
+       open = header.find('(', open + 1)) {
+    size_t close = header.find(')', open);
+    if (close == std::string::npos) break;
+    std::string inside = header.substr(open + 1, close - open - 1);
+    if (!inside.empty() && inside.find("元") == std::string::npos &&
+        CodePointCount(inside) <= 3 && !col.count_unit)
+      col.count_unit = inside;
+  }
+  size_t slash = header.rfind('/');
+  if (slash != std::string::npos && slash + 1 < header.size() &&
+      CodePointCount(header.substr(slash + 1)) <= 2)
+    col.per_unit = header.substr(slash + 1);
+  if (StartsWith(header, "每")) {
+    std::u32string u = ToU32(header);
+    if (u.size() > 1) col.per_unit = ToUtf8(u.substr(1, 1));
+  }
+  std::string label = LabelForm(header);
+  if (ContainsAny(label, kQuantityWords))
+    col.role = Role::kQuantity;
+  else if (ContainsAny(label, kPriceWords))
+    col.role = Role::kPrice;
+  else if (ContainsAny(header, kMoneyWords))
+    col.role = Role::kMoney;
+  return col;
+}
+
+// Text of the cell anchored at (row, col); "" for a cell merged from above.
+std::string OwnText(const Table& t, int row, int col) {
+  const Cell* cell = t.At(row, col);
+  if (cell == nullptr || cell->row != row || cell->col != col) return "";
+  return FoldText(cell->text);
+}
+
+bool RowHasDigit(const Table& t, int row) {
+  for (const Cell* cell : CellsInRow(t, row))
+    if (cell->row == row && HasDigit(FoldText(cell->text))) return true;
+  return false;
+}
+
+bool IsHeaderRow(const Table& t, int row) {
+  if (RowHasDigit(t, row)) return false;
+  for (const Cell* cell : CellsInRow(t, row))
+    if (Classify(FoldCompact(cell->text)).role != Role::kNone) return true;
+  return false;
+}
+
+std::string ItemFromCaption(const std::string& caption) {
+  for (const char* tail : kCaptionTails)
+    if (EndsWith(caption, tail) && caption.size() > strlen(tail))
+      return caption.substr(0, caption.size() - strlen(tail));
+  return caption;
+}
+
+bool IsGenericItemHeader(const std::string& text) {
+  std::string label = LabelForm(text);
+  for (const char* g : kGenericItemHeaders)
+    if (label == g) return true;
+  return label.empty();
+}
+
+// Decimal equal to an amount in `unit`?
+bool SameAmount(const Decimal& d, Fen unit, Fen amount) {
+  std::optional<Fen> v = d.Times(unit);
+  return v && *v == amount;
+}
+
+}  // namespace
+
+BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
+                           const std::optional<std::string>& caption,
+                           Fen default_unit) {
+  BudgetRead out;
+  Fen table_unit = default_unit;
+  int first = 0;
+  // Unit notes above the header ("单位:万元" across the table).
+  while (first < t.rows && CellsInRow(t, first).size() == 1 &&
+         UnitNote(CellText(CellsInRow(t, first)[0]))) {
+    table_unit = *UnitNote(CellText(CellsInRow(t, first)[0]));
+    ++first;
+  }
+
+  int header = -1;
+  for (int r = first; r < std::min(first + 3, t.rows); ++r)
+    if (IsHeaderRow(t, r)) {
+      header = r;
+      break;
+    }
+  std::vector<std::string> header_text(t.cols);
+  int data = first;
+  if (header >= 0) {
+    for (int c = 0; c < t.cols; ++c) {
+      const Cell* cell = t.At(header, c);
+      header_text[c] = cell ? FoldCompact(cell->text) : "";
+    }
+    data = header + 1;
+    // A wrapped header split into a second row of bracketed units: "(件)".
+    if (data < t.rows && !RowHasDigit(t, data)) {
+      bool units_only = true, any = false;
+      for (const Cell* cell : CellsInRow(t, data)) {
+        std::string s = FoldCompact(cell->text);
+        if (s.empty()) continue;
+        any = true;
+        if (!StartsWith(s, "(")) units_only = false;
+      }
+      if (any && units_only) {
+        for (int c = 0; c < t.cols; ++c) {
+          const Cell* cell = t.At(data, c);
+          if (cell != nullptr && cell->row == data)
+            header_text[c] += FoldCompact(cell->text);
+        }
+        ++data;
+      }
+    }
+  }
+
+  std::vector<Column> cols(t.cols);
+  for (int c = 0; c < t.cols; ++c) {
+    cols[c] = Classify(header_text[c]);
+    // A merged cell header spanning columns: only its first column counts.
+    const Cell* cell = header >= 0 ? t.At(header, c) : nullptr;
+    if (cell != nullptr && cell->col != c) cols[c] = Column{};
+  }
+
+  // A 合计 column whose value is merged over the rows (or written once) is a
+  // stated total, not a per-row amount.
+  int data_rows = t.rows - data;
+  for (int c = 0; c < t.cols && header >= 0; ++c) {
+    if (cols[c].role != Role::kMoney ||
+        !ContainsAny(cols[c].header, kTotalWords))
+      continue;
+    int filled = 0;
+    bool merged = false;
+    for (int r = data; r < t.rows; ++r) {
+      const Cell* cell = t.At(r, c);
+      if (cell == nullptr || cell->row != r || FoldText(cell->text).empty())
+        continue;
+      ++filled;
+      if (cell->rowspan >= 2) merged = true;
+    }
+    if (data_rows >= 2 && (merged || filled == 1)) cols[c].role = Role::kTotal;
+  }
+
+  int amount_col = -1, item_col = -1, qty_col = -1, price_col = -1;
+  for (int c = 0; c < t.cols; ++c) {
+    if (cols[c].role == Role::kMoney) amount_col = c;
+    if (cols[c].role == Role::kQuantity && qty_col < 0) qty_col = c;
+    if (cols[c].role == Role::kPrice && price_col < 0) price_col = c;
+  }
+  if (header < 0) amount_col = t.cols - 1;
+  for (int c = 0; c < t.cols; ++c)
+    if (cols[c].role == Role::kNone && (amount_col < 0 || c < amount_col)) {
+      item_col = c;
+      break;
+    }
+  if (header < 0) item_col = t.cols > 1 ? 0 : -1;
+  auto unit_of = [&](int c) {
+    return c >= 0 && cols[c].unit ? *cols[c].unit : table_unit;
+  };
+
+  std::optional<std::string> group;
+  if (header >= 0 && item_col >= 0 &&
+      !IsGenericItemHeader(header_text[item_col]))
+    group = FoldText(header_text[item_col]);
+  else if (caption)
+    group = *caption;
+
+  // Totals from a merged 合计 column.
+  for (int c = 0; c < t.cols; ++c) {
+    if (cols[c].role != Role::kTotal) continue;
+    for (int r = data; r < t.rows; ++r) {
+      const Cell* cell = t.At(r, c);
+      if (cell == nullptr || cell->row != r || FoldText(cell->text).empty())
+        continue;
+      Result<StatedAmount> a = ParseAmount(cell->text, unit_of(c));
+      if (!a.ok()) continue;
+      StatedAmount total = std::move(a).value();
+      total.source = CellSource(ctx, *cell);
+      out.totals.push_back(total);
+    }
+  }
+
+  for (int r = data; r < t.rows; ++r) {
+    std::vector<const Cell*> own;
+    std::string raw;
+    float confidence = 1.0f;
+    for (const Cell* cell : CellsInRow(t, r)) {
+      if (cell->row != r) continue;
+      std::string text = FoldText(cell->text);
+      if (text.empty()) continue;
+      own.push_back(cell);
+      raw += (raw.empty() ? "" : " ") + text;
+      confidence = std::min(confidence, cell->confidence);
+    }
+    if (own.empty()) continue;
+    std::string first_text = OwnText(t, r, item_col >= 0 ? item_col : 0);
+    std::string first_compact = FoldCompact(first_text);
+    if (EndsWith(first_compact, kGroupTail) && !RowHasDigit(t, r)) {
+      group = first_text;
+      continue;
+    }
+    if (!RowHasDigit(t, r)) continue;  // a note or sub-heading row
+
+    bool is_total = false;
+    for (const char* w : kTotalWords)
+      if (StartsWith(first_compact, w)) is_total = true;
+
+    // Formulas anywhere in the row, left to right.
+    struct Found {
+      int col;
+      Formula formula;
+    };
+    std::vector<Found> formulas;
+    for (const Cell* cell : own)
+      if (LooksLikeFormula(cell->text))
+        if (Result<Formula> f = ParseFormula(cell->text); f.ok())
+          formulas.push_back({cell->col, std::move(f).value()});
+
+    std::string amount_text = amount_col >= 0 ? OwnText(t, r, amount_col) : "";
+    const Cell* amount_cell = amount_col >= 0 ? t.At(r, amount_col) : nullptr;
+    if (is_total && amount_text.empty()) {
+      // The total may sit in another column: take the last amount in the row.
+      for (auto it = own.rbegin(); it != own.rend(); ++it)
+        if ((*it)->col != (item_col >= 0 ? item_col : 0) &&
+            ParseAmount((*it)->text, unit_of((*it)->col)).ok()) {
+          amount_text = FoldText((*it)->text);
+          amount_cell = *it;
+          break;
+        }
+    }
+    bool from_formula = false;
+    Fen amount_unit = unit_of(amount_col);
+    if (!formulas.empty() &&
+        (amount_text.empty() || LooksLikeFormula(amount_text))) {
+      from_formula = true;
+      amount_unit = unit_of(formulas.back().col);
+      amount_text = formulas.back().formula.result_text;
+      amount_cell = t.At(r, formulas.back().col);
+    }
+    std::string where =
+        "table " + std::to_string(ctx.table_no) + " r" + std::to_string(r + 1);
+    if (amount_text.empty()) {
+      out.warnings.push_back(where + ": no amount in \"" + raw + "\"");
+      continue;
+    }
+    Result<StatedAmount> parsed = ParseAmount(amount_text, amount_unit);
+    if (!parsed.ok()) {
+      out.warnings.push_back(where + ": " + parsed.status().message());
+      continue;
+    }
+    StatedAmount amount = std::move(parsed).value();
+    amount.source.page = ctx.page;
+    amount.source.where = amount_cell ? CellWhere(ctx, *amount_cell) : where;
+    amount.source.raw = raw;
+    amount.source.confidence = confidence;
+    if (is_total) {
+      out.totals.push_back(amount);
+      continue;
+    }
+
+    BudgetLine line;
+    line.group = group;
+    if (item_col >= 0) line.item = OwnText(t, r, item_col);
+    if (line.item.empty() && caption) line.item = ItemFromCaption(*caption);
+    line.amount = amount;
+    line.amount_from_formula = from_formula;
+
+    std::optional<QuantityWithUnit> qty_cell;
+    if (qty_col >= 0)
+      if (Result<QuantityWithUnit> q = ParseQuantity(OwnText(t, r, qty_col));
+          q.ok())
+        qty_cell = std::move(q).value();
+    std::optional<Fen> price_cell;
+    if (price_col >= 0)
+      if (Result<StatedAmount> p =
+              ParseAmount(OwnText(t, r, price_col), unit_of(price_col));
+          p.ok())
+        price_cell = p->value;
+    auto qty_unit = [&]() -> std::optional<std::string> {
+      if (qty_cell && qty_cell->unit) return qty_cell->unit;
+      if (qty_col >= 0) return cols[qty_col].count_unit;
+      return std::nullopt;
+    };
+
+    const Formula* last = from_formula ? &formulas.back().formula : nullptr;
+    if (last != nullptr && last->factors.size() == 2) {
+      // Which factor is the price: one equal to the price column or to an
+      // earlier formula's result; else the one that is not the quantity;
+      // else the first ("800×47": 800 per item).
+      int price_idx = -1, price_source_col = -1;
+      for (int i = 0; i < 2 && price_idx < 0; ++i) {
+        if (price_cell &&
+            SameAmount(last->factors[i], amount_unit, *price_cell)) {
+          price_idx = i;
+          price_source_col = price_col;
+        }
+        for (size_t k = 0; k + 1 < formulas.size() && price_idx < 0; ++k) {
+          Result<StatedAmount> prev = ParseAmount(
+              formulas[k].formula.result_text, unit_of(formulas[k].col));
+          if (prev.ok() &&
+              SameAmount(last->factors[i], amount_unit, prev->value)) {
+            price_idx = i;
+            price_source_col = formulas[k].col;
+          }
+        }
+      }
+      if (price_idx < 0 && qty_cell)
+        for (int i = 0; i < 2; ++i)
+          if (last->factors[i] == qty_cell->value) price_idx = 1 - i;
+      if (price_idx < 0) price_idx = 0;
+      const Decimal& qty = last->factors[1 - price_idx];
+      line.quantity = qty;
+      line.unit_price = last->factors[price_idx].Times(amount_unit);
+      if (qty_cell && qty_cell->value == qty) {
+        line.unit = qty_unit();
+      } else if (price_source_col >= 0 && cols[price_source_col].per_unit) {
+        line.unit = cols[price_source_col].per_unit;
+      } else if (qty_col >= 0 && cols[qty_col].per_unit) {
+        line.unit = cols[qty_col].per_unit;
+      }
+    } else if (last == nullptr) {
+      if (qty_cell) {
+        line.quantity = qty_cell->value;
+        line.unit = qty_unit();
+      }
+      line.unit_price = price_cell;
+    }
+    out.lines.push_back(std::move(line));
+  }
+  return out;
+}
+
+}  // namespace decltab::normalize

@@ -1,0 +1,351 @@
+#include "normalize/declaration_builder.h"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "normalize/amount.h"
+#include "normalize/budget_reader.h"
+#include "normalize/form_reader.h"
+#include "normalize/headings.h"
+#include "normalize/indicator_reader.h"
+#include "normalize/table_text.h"
+#include "normalize/text.h"
+
+namespace decltab::normalize {
+namespace {
+
+// One page element in reading order.
+struct Element {
+  int y = 0, x = 0;
+  const TextBlock* block = nullptr;
+  const Table* table = nullptr;
+  int table_no = 0;  // 1-based on its page
+};
+
+std::vector<Element> ReadingOrder(const PageLayout& page) {
+  std::vector<Element> out;
+  for (const TextBlock& b : page.blocks)
+    out.push_back({b.box.y, b.box.x, &b, nullptr, 0});
+  for (size_t i = 0; i < page.tables.size(); ++i)
+    out.push_back({page.tables[i].box.y, page.tables[i].box.x, nullptr,
+                   &page.tables[i], static_cast<int>(i) + 1});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Element& a, const Element& b) {
+                     if (a.y != b.y) return a.y < b.y;
+                     return a.x < b.x;
+                   });
+  return out;
+}
+
+enum class Section { kNone, kBudget, kAfterBudget };
+
+enum class LineKind { kTable, kProse, kProseTotalLike };
+
+struct PendingLine {
+  BudgetLine line;
+  LineKind kind;
+};
+
+struct OpenProject {
+  Project project;
+  bool has_form = false;
+  Section section = Section::kNone;
+  std::optional<std::string> caption;  // caption block right above a table
+  std::optional<Fen> unit_note;
+  std::vector<PendingLine> lines;
+  std::vector<Fen> table_figures;  // each table's stated totals and line sum
+  bool has_table = false;
+};
+
+bool NamesAgree(const std::string& a, const std::string& b) {
+  std::string x = FoldCompact(a), y = FoldCompact(b);
+  if (x == y || StartsWith(x, y) || StartsWith(y, x)) return true;
+  return LabelSimilarity(x, y) >= 0.8;
+}
+
+class Builder {
+ public:
+  Builder(const DocumentLayout& layout, const BuildOptions& options)
+      : layout_(layout),
+        options_(options),
+        indicators_(options.label_similarity, options.column_tolerance) {}
+
+  Declaration Run() {
+    decl_.file = layout_.file;
+    decl_.sha256 = layout_.sha256;
+    decl_.page_count = layout_.page_count > 0
+                           ? layout_.page_count
+                           : static_cast<int>(layout_.pages.size());
+    int text_pages = 0;
+    for (const PageLayout& page : layout_.pages)
+      if (page.source == PageSource::kTextLayer) ++text_pages;
+    decl_.kind = text_pages == 0 ? SourceKind::kScanned
+                 : text_pages == static_cast<int>(layout_.pages.size())
+                     ? SourceKind::kDigital
+                     : SourceKind::kMixed;
+    bool first_page = true;
+    for (const PageLayout& page : layout_.pages) {
+      for (const Element& e : ReadingOrder(page)) {
+        if (e.block != nullptr)
+          OnBlock(page, *e.block, first_page);
+        else
+          OnTable(page, *e.table, e.table_no);
+      }
+      first_page = false;
+      title_open_ = false;
+    }
+    Finish();
+    if (!title_parts_.empty()) {
+      std::string joined;
+      for (const std::string& p : title_parts_) joined += p + " ";
+      decl_.title = FoldText(joined);
+    }
+    return std::move(decl_);
+  }
+
+ private:
+  void OnBlock(const PageLayout& page, const TextBlock& block,
+               bool first_page) {
+    std::string text = FoldText(block.text);
+    if (IsPageFooter(text)) return;
+    if (std::optional<std::string> name = MatchProjectHeading(text)) {
+      StartProject(*name);
+      Touch(page.page_number);
+      return;
+    }
+    if (!cur_) {
+      OnPreamble(page, block, text, first_page);
+      return;
+    }
+    Touch(page.page_number);
+    Source src;
+    src.page = page.page_number;
+    src.where = "text";
+    src.raw = text;
+    src.confidence = block.confidence;
+    OnProjectText(text, src);
+  }
+
+  void OnProjectText(const std::string& text, const Source& src) {
+    if (cur_->section == Section::kBudget) {
+      std::string before;
+      if (FindGoalsHeading(text, &before)) {
+        if (!before.empty()) OnBudgetText(before, src);
+        cur_->section = Section::kAfterBudget;
+        return;
+      }
+      OnBudgetText(text, src);
+      return;
+    }
+    std::string rest;
+    if (cur_->section == Section::kNone && FindBudgetHeading(text, &rest)) {
+      cur_->section = Section::kBudget;
+      indicators_.Close();
+      if (!rest.empty()) OnProjectText(rest, src);
+      return;
+    }
+    std::string before;
+    if (FindGoalsHeading(text, &before)) cur_->section = Section::kAfterBudget;
+  }
+
+  void OnBudgetText(const std::string& text, const Source& src) {
+    if (std::optional<Fen> unit = UnitNote(text)) cur_->unit_note = unit;
+    if (IsBudgetCaption(text)) {
+      if (!UnitNote(text)) cur_->caption = text;
+      return;
+    }
+    cur_->caption.reset();
+    BudgetRead read = ReadBudgetProse(text, src);
+    for (BudgetLine& l : read.lines)
+      cur_->lines.push_back({std::move(l), LineKind::kProse});
+    for (BudgetLine& l : read.total_candidates)
+      cur_->lines.push_back({std::move(l), LineKind::kProseTotalLike});
+    for (StatedAmount& t : read.totals)
+      cur_->project.stated_budget_totals.push_back(std::move(t));
+    for (const std::string& w : read.warnings)
+      cur_->project.warnings.push_back("page " + std::to_string(src.page) +
+                                       ": " + w);
+  }
+
+  void OnPreamble(const PageLayout& page, const TextBlock& block,
+                  const std::string& text, bool first_page) {
+    if (title_open_ && first_page) {
+      bool sentence = EndsWith(text, "。") ||
+                      text.find(',') != std::string::npos ||
+                      CodePointCount(text) > 40;
+      if (sentence || LooksLikeHeading(text)) {
+        title_open_ = false;
+      } else {
+        title_parts_.push_back(text);
+      }
+    }
+    // "…项目共5个,涉及项目预算资金1234.50万元"
+    static const std::regex kCount("共(计)?(\\d{1,6})(个|项)");
+    static const std::regex kTotal(
+        "资金(总额|合计|共计|总计|共|为|计)?(\\d[\\d,]*(\\.\\d+)?)(万元|亿元|"
+        "元)");
+    std::string compact = FoldCompact(text);
+    std::smatch m;
+    if (!decl_.stated_project_count && std::regex_search(compact, m, kCount))
+      decl_.stated_project_count = std::stoi(m[2].str());
+    if (!decl_.stated_total && std::regex_search(compact, m, kTotal)) {
+      Result<StatedAmount> a = ParseAmount(m[2].str() + m[4].str());
+      if (a.ok()) {
+        StatedAmount total = std::move(a).value();
+        total.source.page = page.page_number;
+        total.source.where = "text";
+        total.source.raw = text;
+        total.source.confidence = block.confidence;
+        decl_.stated_total = total;
+      }
+    }
+  }
+
+  void OnTable(const PageLayout& page, const Table& table, int table_no) {
+    title_open_ = false;
+    TableContext ctx{page.page_number, table_no, page.width};
+    std::string here = "page " + std::to_string(page.page_number) + ": table " +
+                       std::to_string(table_no);
+    std::optional<IndicatorColumns> ind =
+        FindIndicatorHeader(table, options_.label_similarity);
+    if (IsFormTable(table, options_.label_similarity)) {
+      if (!cur_ || cur_->has_form) StartProject("");
+      Touch(page.page_number);
+      FormHeader form =
+          ReadFormHeader(table, ctx, ind ? ind->header_row : table.rows,
+                         options_.label_similarity);
+      ApplyForm(form, here);
+      cur_->has_form = true;
+      cur_->section = Section::kAfterBudget;
+      if (ind)
+        indicators_.Read(table, ctx, *ind, &cur_->project.indicators);
+      else
+        indicators_.Close();
+      return;
+    }
+    if (ind) {
+      if (!cur_) StartProject("");
+      Touch(page.page_number);
+      cur_->section = Section::kAfterBudget;
+      indicators_.Read(table, ctx, *ind, &cur_->project.indicators);
+      return;
+    }
+    if (cur_ && indicators_.open() &&
+        indicators_.Continue(table, ctx, &cur_->project.indicators)) {
+      Touch(page.page_number);
+      return;
+    }
+    if (cur_ && (cur_->section == Section::kBudget ||
+                 (cur_->section == Section::kNone && !cur_->has_form))) {
+      Touch(page.page_number);
+      BudgetRead read =
+          ReadBudgetTable(table, ctx, cur_->caption,
+                          cur_->unit_note.value_or(options_.budget_unit));
+      cur_->caption.reset();
+      cur_->has_table = true;
+      Fen sum;
+      for (BudgetLine& l : read.lines) {
+        sum += l.amount.value;
+        cur_->lines.push_back({std::move(l), LineKind::kTable});
+      }
+      if (!read.lines.empty()) cur_->table_figures.push_back(sum);
+      for (StatedAmount& t : read.totals) {
+        cur_->table_figures.push_back(t.value);
+        cur_->project.stated_budget_totals.push_back(std::move(t));
+      }
+      for (const std::string& w : read.warnings)
+        cur_->project.warnings.push_back(
+            "page " + std::to_string(page.page_number) + ": " + w);
+      return;
+    }
+    decl_.warnings.push_back(here + ": not a form, indicator or budget table");
+  }
+
+  void ApplyForm(const FormHeader& form, const std::string& here) {
+    Project& p = cur_->project;
+    if (form.name) {
+      if (p.heading_name.empty()) {
+        p.name = *form.name;
+      } else if (!NamesAgree(p.heading_name, *form.name)) {
+        p.warnings.push_back(here + ": heading name \"" + p.heading_name +
+                             "\" and form name \"" + *form.name + "\" differ");
+      }
+    }
+    p.category = form.category;
+    p.department = form.department;
+    p.implementer = form.implementer;
+    p.start_date = form.start_date;
+    p.end_date = form.end_date;
+    p.funds = form.funds;
+    p.overall_goal = form.overall_goal;
+    p.annual_goal = form.annual_goal;
+    for (const std::string& w : form.warnings)
+      p.warnings.push_back(here + ": " + w);
+  }
+
+  void StartProject(const std::string& heading_name) {
+    Finish();
+    indicators_.Close();
+    title_open_ = false;
+    cur_.emplace();
+    cur_->project.heading_name = heading_name;
+    cur_->project.name = heading_name;
+  }
+
+  void Touch(int page) {
+    std::vector<int>& pages = cur_->project.pages;
+    if (std::find(pages.begin(), pages.end(), page) == pages.end()) {
+      pages.push_back(page);
+      std::sort(pages.begin(), pages.end());
+    }
+  }
+
+  // Decides prose lines against the tables, then closes the project.
+  void Finish() {
+    if (!cur_) return;
+    Project& p = cur_->project;
+    auto matches_table = [&](Fen v) {
+      return std::find(cur_->table_figures.begin(), cur_->table_figures.end(),
+                       v) != cur_->table_figures.end();
+    };
+    Fen others;
+    for (const PendingLine& l : cur_->lines)
+      if (l.kind != LineKind::kProseTotalLike &&
+          !(l.kind == LineKind::kProse && matches_table(l.line.amount.value)))
+        others += l.line.amount.value;
+    for (PendingLine& l : cur_->lines) {
+      bool total = false;
+      if (l.kind == LineKind::kProse)
+        total = matches_table(l.line.amount.value);
+      if (l.kind == LineKind::kProseTotalLike)
+        total = matches_table(l.line.amount.value) ||
+                (l.line.amount.value == others && others != Fen(0));
+      if (total)
+        p.stated_budget_totals.push_back(l.line.amount);
+      else
+        p.budget_lines.push_back(std::move(l.line));
+    }
+    decl_.projects.push_back(std::move(p));
+    cur_.reset();
+  }
+
+  const DocumentLayout& layout_;
+  const BuildOptions& options_;
+  IndicatorReader indicators_;
+  Declaration decl_;
+  std::optional<OpenProject> cur_;
+  bool title_open_ = true;
+  std::vector<std::string> title_parts_;
+};
+
+}  // namespace
+
+Result<Declaration> BuildDeclaration(const DocumentLayout& layout,
+                                     const BuildOptions& options) {
+  if (layout.pages.empty())
+    return Status::InvalidInput("document has no pages");
+  return Builder(layout, options).Run();
+}
+
+}  // namespace decltab::normalize

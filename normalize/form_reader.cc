@@ -1,0 +1,263 @@
+#include "normalize/form_reader.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+
+#include "normalize/amount.h"
+#include "normalize/date.h"
+#include "normalize/text.h"
+
+namespace decltab::normalize {
+namespace {
+
+enum class Field {
+  kName,
+  kCategory,
+  kDepartment,
+  kImplementer,
+  kStartDate,
+  kEndDate,
+  kTotal,
+  kAnnualRequest,
+  kAppropriation,
+  kFiscal,
+  kCarryover,
+  kOther,
+  kOverallGoal,
+  kAnnualGoal,
+};
+
+// The form's labels and the spellings regional templates use for them.
+struct FormLabel {
+  Field field;
+  const char* text;
+};
+constexpr FormLabel kFormLabels[] = {
+    {Field::kName, "项目名称"},
+    {Field::kCategory, "项目类别"},
+    {Field::kCategory, "项目类型"},
+    {Field::kDepartment, "主管部门"},
+    {Field::kDepartment, "主管单位"},
+    {Field::kImplementer, "实施单位"},
+    {Field::kStartDate, "计划开始日期"},
+    {Field::kStartDate, "开始日期"},
+    {Field::kEndDate, "计划完成日期"},
+    {Field::kEndDate, "计划结束日期"},
+    {Field::kEndDate, "完成日期"},
+    {Field::kTotal, "项目资金总额"},
+    {Field::kTotal, "资金总额"},
+    {Field::kAnnualRequest, "年度资金申请总额"},
+    {Field::kAnnualRequest, "年度资金总额"},
+    {Field::kAppropriation, "当年财政拨款"},
+    {Field::kAppropriation, "财政拨款"},
+    {Field::kFiscal, "财政资金"},
+    {Field::kCarryover, "上年结转资金"},
+    {Field::kCarryover, "上年结转"},
+    {Field::kCarryover, "上年结余"},
+    {Field::kOther, "其他资金"},
+    {Field::kOverallGoal, "项目总目标"},
+    {Field::kOverallGoal, "总目标"},
+    {Field::kAnnualGoal, "年度总目标"},
+    {Field::kAnnualGoal, "年度目标"},
+};
+
+bool IsGoal(Field f) {
+  return f == Field::kOverallGoal || f == Field::kAnnualGoal;
+}
+
+struct LabelHit {
+  const Cell* cell;
+  Field field;
+  std::string inline_value;  // "项目名称 某某" read as one cell
+};
+
+// Matches a cell against the label table: whole-cell similarity, or an exact
+// label followed by its value in the same cell.
+std::optional<LabelHit> MatchLabel(const Cell& cell, double min_similarity) {
+  std::string label = LabelForm(cell.text);
+  if (label.empty()) return std::nullopt;
+  const FormLabel* best = nullptr;
+  double best_sim = 0;
+  if (CodePointCount(label) <= 10) {
+    for (const FormLabel& l : kFormLabels) {
+      double sim = LabelSimilarity(label, l.text);
+      if (sim > best_sim) {
+        best_sim = sim;
+        best = &l;
+      }
+    }
+  }
+  if (best != nullptr && best_sim >= min_similarity)
+    return LabelHit{&cell, best->field, ""};
+  std::string compact = FoldCompact(cell.text);
+  for (const FormLabel& l : kFormLabels) {
+    if (IsGoal(l.field) || CodePointCount(l.text) < 4) continue;
+    if (StartsWith(compact, l.text) && compact.size() > strlen(l.text)) {
+      std::string rest = compact.substr(strlen(l.text));
+      if (StartsWith(rest, ":")) rest = rest.substr(1);
+      return LabelHit{&cell, l.field, FoldText(rest)};
+    }
+  }
+  return std::nullopt;
+}
+
+bool Overlaps(const Cell& a, const Cell& b) {
+  return a.row < b.row + b.rowspan && b.row < a.row + a.rowspan;
+}
+
+}  // namespace
+
+bool IsFormTable(const Table& table, double min_similarity) {
+  for (const Cell& cell : table.cells) {
+    std::optional<LabelHit> hit = MatchLabel(cell, min_similarity);
+    if (hit && hit->field == Field::kName) return true;
+  }
+  return false;
+}
+
+FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
+                          int end_row, double min_similarity) {
+  FormHeader out;
+  std::vector<LabelHit> hits;
+  std::map<const Cell*, bool> is_label;
+  Fen unit = kYuan;
+  for (const Cell& cell : table.cells) {
+    if (cell.row >= end_row) continue;
+    std::string compact = FoldCompact(cell.text);
+    if (compact.find("(万元)") != std::string::npos ||
+        compact.find("单位:万元") != std::string::npos)
+      unit = kWanYuan;
+    if (std::optional<LabelHit> hit = MatchLabel(cell, min_similarity)) {
+      hits.push_back(*hit);
+      is_label[&cell] = true;
+    }
+  }
+  out.found_any_label = !hits.empty();
+
+  // The value right of a label: the nearest cell to the right overlapping
+  // its rows, skipping empty cells but never passing another label.
+  auto value_right = [&](const Cell& label) -> const Cell* {
+    std::vector<const Cell*> right;
+    for (const Cell& cell : table.cells)
+      if (cell.col >= label.col + label.colspan && Overlaps(cell, label) &&
+          cell.row < end_row)
+        right.push_back(&cell);
+    std::sort(right.begin(), right.end(), [&](const Cell* a, const Cell* b) {
+      if (a->col != b->col) return a->col < b->col;
+      return std::abs(a->row - label.row) < std::abs(b->row - label.row);
+    });
+    for (const Cell* cell : right) {
+      if (is_label.count(cell)) return nullptr;
+      if (!FoldText(cell->text).empty()) return cell;
+    }
+    return nullptr;
+  };
+  auto value_below = [&](const Cell& label) -> const Cell* {
+    const Cell* below = table.At(label.row + label.rowspan, label.col);
+    if (below == nullptr || below->row >= end_row || is_label.count(below) ||
+        FoldText(below->text).empty())
+      return nullptr;
+    return below;
+  };
+
+  // Of two 其他资金 labels the left one (under 项目资金总额) is the project's;
+  // the right one belongs to the annual side (年度资金申请总额).
+  int annual_col = -1;
+  for (const LabelHit& h : hits)
+    if (h.field == Field::kAnnualRequest) annual_col = h.cell->col;
+  const LabelHit* other = nullptr;
+  for (const LabelHit& h : hits) {
+    if (h.field != Field::kOther) continue;
+    if (annual_col >= 0 && h.cell->col >= annual_col) continue;
+    if (other == nullptr || h.cell->col < other->cell->col) other = &h;
+  }
+
+  for (const LabelHit& h : hits) {
+    if (h.field == Field::kOther && &h != other) continue;
+    std::string text;
+    Source src;
+    if (!h.inline_value.empty()) {
+      text = h.inline_value;
+      src = CellSource(ctx, *h.cell);
+    } else {
+      const Cell* value = IsGoal(h.field) ? value_below(*h.cell) : nullptr;
+      if (value == nullptr) value = value_right(*h.cell);
+      if (value == nullptr) continue;
+      text = FoldText(value->text);
+      src = CellSource(ctx, *value);
+      src.confidence = std::min(src.confidence, h.cell->confidence);
+    }
+    if (text.empty()) continue;
+
+    auto set_text = [&](std::optional<std::string>* slot) {
+      if (!*slot) *slot = text;
+    };
+    auto set_date = [&](std::optional<std::string>* slot) {
+      if (*slot) return;
+      *slot = ParseDate(text);
+      if (!*slot)
+        out.warnings.push_back(src.where + ": cannot parse date \"" + text +
+                               "\"");
+    };
+    auto set_amount = [&](std::optional<StatedAmount>* slot) {
+      if (*slot) return;
+      Result<StatedAmount> amount = ParseAmount(text, unit);
+      if (!amount.ok()) {
+        out.warnings.push_back(src.where + ": " + amount.status().message());
+        return;
+      }
+      StatedAmount a = std::move(amount).value();
+      a.source = src;
+      *slot = a;
+    };
+    switch (h.field) {
+      case Field::kName:
+        set_text(&out.name);
+        break;
+      case Field::kCategory:
+        set_text(&out.category);
+        break;
+      case Field::kDepartment:
+        set_text(&out.department);
+        break;
+      case Field::kImplementer:
+        set_text(&out.implementer);
+        break;
+      case Field::kStartDate:
+        set_date(&out.start_date);
+        break;
+      case Field::kEndDate:
+        set_date(&out.end_date);
+        break;
+      case Field::kTotal:
+        set_amount(&out.funds.total);
+        break;
+      case Field::kAnnualRequest:
+        set_amount(&out.funds.annual_request);
+        break;
+      case Field::kAppropriation:
+        set_amount(&out.funds.appropriation);
+        break;
+      case Field::kFiscal:
+        set_amount(&out.funds.fiscal);
+        break;
+      case Field::kCarryover:
+        set_amount(&out.funds.carryover);
+        break;
+      case Field::kOther:
+        set_amount(&out.funds.other);
+        break;
+      case Field::kOverallGoal:
+        set_text(&out.overall_goal);
+        break;
+      case Field::kAnnualGoal:
+        set_text(&out.annual_goal);
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace decltab::normalize

@@ -1,0 +1,55 @@
+#include "normalize/vocabulary.h"
+
+#include <climits>
+
+#include "normalize/text.h"
+
+namespace decltab::normalize {
+
+const std::vector<std::string>& Vocabulary(Level level) {
+  // 财政支出项目绩效目标 indicator framework: the 2021 national common
+  // framework (产出/效益/满意度) plus the 投入/过程/成本 first levels some
+  // regions' templates use.
+  static const std::vector<std::string> kLevel1 = {
+      "产出指标", "效益指标", "满意度指标", "投入指标", "过程指标", "成本指标",
+  };
+  static const std::vector<std::string> kLevel2 = {
+      "数量指标",           "质量指标",     "时效指标",     "成本指标",
+      "经济效益指标",       "社会效益指标", "生态效益指标", "可持续影响指标",
+      "服务对象满意度指标", "满意度指标",   "经济成本指标", "社会成本指标",
+      "生态环境成本指标",
+  };
+  return level == Level::kLevel1 ? kLevel1 : kLevel2;
+}
+
+std::string SnapLabel(std::string_view text, Level level) {
+  std::string folded = FoldCompact(text);
+  if (folded.empty()) return folded;
+  const std::vector<std::string>& vocab = Vocabulary(level);
+  for (const std::string& entry : vocab)
+    if (folded == entry) return entry;
+  // A wrapped cell whose last line was lost or never written.
+  for (const char* tail : {"标", "指标"})
+    for (const std::string& entry : vocab)
+      if (folded + tail == entry) return entry;
+
+  std::u32string u = ToU32(folded);
+  int best = INT_MAX, second = INT_MAX;
+  const std::string* best_entry = nullptr;
+  for (const std::string& entry : vocab) {
+    int d = EditDistance(u, ToU32(entry));
+    if (d < best) {
+      second = best;
+      best = d;
+      best_entry = &entry;
+    } else if (d < second) {
+      second = d;
+    }
+  }
+  int allowed = u.size() >= 6 ? 2 : 1;
+  if (best_entry != nullptr && best <= allowed && best < second)
+    return *best_entry;
+  return folded;
+}
+
+}  // namespace decltab::normalize

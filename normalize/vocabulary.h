@@ -1,0 +1,27 @@
+// The national performance-indicator vocabulary (一级/二级指标 names), used to
+// repair OCR in those two columns only. 三级指标 and targets are free text and
+// are never corrected toward this list.
+#ifndef DECLTAB_NORMALIZE_VOCABULARY_H_
+#define DECLTAB_NORMALIZE_VOCABULARY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace decltab::normalize {
+
+enum class Level { kLevel1, kLevel2 };
+
+// The entries of one level, in the order forms list them.
+const std::vector<std::string>& Vocabulary(Level level);
+
+// Returns the vocabulary entry that `text` (after FoldCompact) spells, allowing
+// a lost wrapped tail ("产出指" → 产出指标, "经济效益" → 经济效益指标) or one
+// OCR error (two in labels of 6+ characters) when exactly one entry is that
+// close ("产山指标" → 产出指标; "X量指标" is as close to 数量指标 as to
+// 质量指标 and stays). Otherwise returns the folded text unchanged.
+std::string SnapLabel(std::string_view text, Level level);
+
+}  // namespace decltab::normalize
+
+#endif  // DECLTAB_NORMALIZE_VOCABULARY_H_

@@ -1,0 +1,72 @@
+#include "reconcile/budget_total_spans.h"
+
+#include <cstdio>
+
+namespace decltab::reconcile {
+
+std::optional<CellRef> ParseCellRef(const Source& source) {
+  CellRef ref;
+  ref.page = source.page;
+  size_t at = source.where.find("table ");
+  if (at == std::string::npos) return std::nullopt;
+  char tail = 0;
+  int fields = std::sscanf(source.where.c_str() + at, "table %d r%dc%d%c",
+                           &ref.table, &ref.row, &ref.col, &tail);
+  if (fields < 3) return std::nullopt;
+  return ref;
+}
+
+namespace {
+
+bool SameTable(const CellRef& a, const CellRef& b) {
+  return a.page == b.page && a.table == b.table;
+}
+
+std::string TableName(const CellRef& ref) {
+  return "p" + std::to_string(ref.page) + " table " + std::to_string(ref.table);
+}
+
+void AddSpan(LineSpan span, std::vector<LineSpan>* spans) {
+  if (span.lines.empty()) return;
+  for (const LineSpan& s : *spans)
+    if (s.lines == span.lines) return;
+  span.description =
+      std::to_string(span.lines.size()) + " lines " + span.description;
+  spans->push_back(std::move(span));
+}
+
+}  // namespace
+
+std::vector<LineSpan> CandidateSpans(const Project& project, size_t total_index) {
+  std::vector<LineSpan> spans;
+  const StatedAmount& total = project.stated_budget_totals[total_index];
+  std::optional<CellRef> at = ParseCellRef(total.source);
+  const std::vector<BudgetLine>& lines = project.budget_lines;
+  if (at) {
+    // The nearest earlier total of the same table bounds a subtotal's span.
+    int floor_row = -1;
+    for (const StatedAmount& other : project.stated_budget_totals) {
+      std::optional<CellRef> o = ParseCellRef(other.source);
+      if (o && SameTable(*o, *at) && o->row < at->row && o->row > floor_row)
+        floor_row = o->row;
+    }
+    LineSpan above{{}, "of " + TableName(*at) + " above it"};
+    if (floor_row >= 0) above.description += " since the total in row " +
+                                              std::to_string(floor_row);
+    LineSpan table{{}, "of " + TableName(*at)};
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::optional<CellRef> l = ParseCellRef(lines[i].amount.source);
+      if (!l || !SameTable(*l, *at)) continue;
+      table.lines.push_back(i);
+      if (l->row < at->row && l->row > floor_row) above.lines.push_back(i);
+    }
+    AddSpan(std::move(above), &spans);
+    AddSpan(std::move(table), &spans);
+  }
+  LineSpan all{{}, "of the project"};
+  for (size_t i = 0; i < lines.size(); ++i) all.lines.push_back(i);
+  AddSpan(std::move(all), &spans);
+  return spans;
+}
+
+}  // namespace decltab::reconcile

@@ -1,0 +1,42 @@
+// Which budget lines a stated budget total (a 合计/小计 row, or a total
+// stated in prose) covers. The declaration does not record it, so it is
+// inferred from where the figures were read ("table 2 r9c4" on a page):
+// a subtotal covers the lines above it in its table since the previous
+// total, a table total covers its table, and any total may cover all the
+// project's lines (prose totals, tables cut by a page break).
+#ifndef DECLTAB_RECONCILE_BUDGET_TOTAL_SPANS_H_
+#define DECLTAB_RECONCILE_BUDGET_TOTAL_SPANS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/declaration.h"
+
+namespace decltab::reconcile {
+
+// A cell reference parsed from Source::where such as "table 2 r9c4".
+struct CellRef {
+  int page = 0;
+  int table = 0;
+  int row = 0;
+  int col = 0;
+};
+
+// nullopt when `source.where` names no table cell ("text", "").
+std::optional<CellRef> ParseCellRef(const Source& source);
+
+// A candidate set of lines (0-based indices into Project::budget_lines),
+// with how the detail names it ("5 lines of p3 table 2 above it").
+struct LineSpan {
+  std::vector<size_t> lines;
+  std::string description;
+};
+
+// The candidate spans for `project.stated_budget_totals[total_index]`,
+// narrowest first, without empty or repeated spans.
+std::vector<LineSpan> CandidateSpans(const Project& project, size_t total_index);
+
+}  // namespace decltab::reconcile
+
+#endif  // DECLTAB_RECONCILE_BUDGET_TOTAL_SPANS_H_

@@ -1,0 +1,174 @@
+// ReadRegions with a scripted engine: what it sends to OCR and how it picks
+// and cleans the readings.
+#include "extract/region_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/fakes/fake_ocr_engine.h"
+
+namespace decltab::extract {
+namespace {
+
+// A white 300 dpi page with a ruled cell at `cell` (2 px lines) and, inside,
+// `lines` text lines of `glyphs` black blocks 40 px high standing in for
+// characters.
+PageImage RuledPage(const Rect& cell, int lines, int glyphs) {
+  cv::Mat page(400, 600, CV_8UC1, cv::Scalar(255));
+  cv::rectangle(page, cv::Rect(cell.x - 2, cell.y - 2, cell.width + 4, cell.height + 4),
+                cv::Scalar(0), 2);
+  for (int l = 0; l < lines; ++l)
+    for (int g = 0; g < glyphs; ++g)
+      cv::rectangle(page,
+                    cv::Rect(cell.x + 20 + g * 48, cell.y + 15 + l * 60, 36, 40),
+                    cv::Scalar(0), cv::FILLED);
+  PageImage image;
+  image.page_number = 3;
+  image.dpi = 300;
+  image.width = page.cols;
+  image.height = page.rows;
+  image.pixels.assign(page.datastart, page.dataend);
+  return image;
+}
+
+TEST(ReadRegionsTest, EmptyCellNeedsNoOcr) {
+  const Rect cell{100, 100, 300, 80};
+  PageImage page = RuledPage(cell, 0, 0);
+  FakeOcrEngine engine;
+  // The region overlaps the ruling lines by a pixel: their remnants are not
+  // text.
+  Result<std::vector<OcrText>> texts = ReadRegions(
+      page, {Rect{99, 99, 302, 82}, Rect{700, 700, 10, 10}}, engine,
+      RegionOptions{});
+  ASSERT_TRUE(texts.ok());
+  ASSERT_EQ(2u, texts->size());
+  for (const OcrText& t : *texts) {
+    EXPECT_EQ("", t.text);
+    EXPECT_EQ(1.f, t.confidence);
+  }
+  EXPECT_TRUE(engine.calls().empty());
+}
+
+TEST(ReadRegionsTest, ScalesTrimsAndPadsSingleLine) {
+  const Rect cell{100, 100, 400, 80};
+  PageImage page = RuledPage(cell, 1, 4);
+  FakeOcrEngine engine({{"产出 指标|", 0.9f}});
+  RegionOptions options;
+  options.target_text_height_px = 20;
+  options.border_px = 10;
+  Result<std::vector<OcrText>> texts = ReadRegions(page, {cell}, engine, options);
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ("产出指标", (*texts)[0].text);
+  EXPECT_FLOAT_EQ(0.9f, (*texts)[0].confidence);
+  ASSERT_EQ(1u, engine.calls().size());
+  const FakeOcrEngine::Call& call = engine.calls()[0];
+  EXPECT_EQ(OcrMode::kSingleLine, call.mode);
+  // 40 px glyphs scaled by 20/40, plus the border on both sides; the ink
+  // (4 glyphs, 180 px wide) is trimmed from the 400 px cell.
+  EXPECT_EQ(20 + 2 * 10, call.height);
+  EXPECT_EQ(90 + 2 * 10, call.width);
+  for (int x = 0; x < call.width; ++x) EXPECT_EQ(255, call.pixels[x]);  // border
+}
+
+TEST(ReadRegionsTest, SeveralLinesAreReadAsBlock) {
+  const Rect cell{100, 100, 300, 200};
+  PageImage page = RuledPage(cell, 2, 3);
+  FakeOcrEngine engine({{"项目总目标\n(2023年-2023年)", 0.8f}});
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(page, {cell}, engine, RegionOptions{});
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ("项目总目标(2023年-2023年)", (*texts)[0].text);
+  ASSERT_EQ(1u, engine.calls().size());
+  EXPECT_EQ(OcrMode::kBlock, engine.calls()[0].mode);
+}
+
+TEST(ReadRegionsTest, NumericCellIsRereadWithDigits) {
+  const Rect cell{100, 100, 400, 80};
+  const struct {
+    int glyphs;  // ink width in 40 px high blocks
+    OcrText text, digits;
+    const char* chosen;
+    size_t calls;
+  } kCases[] = {
+      // chi_sim's reading looks numeric; the digit reading is surer.
+      {4, {"37800。00", 0.6f}, {"37800.00", 0.9f}, "37800.00", 2},
+      // ... but less sure: keep chi_sim's.
+      {4, {"37800.00", 0.9f}, {"37800.08", 0.7f}, "37800.00", 2},
+      // Short and unsure: may be a garbled number.
+      {2, {"个.5", 0.3f}, {"10.5", 0.8f}, "10.5", 2},
+      // A digit reading that cannot explain the ink (units dropped) loses.
+      {2, {"个5", 0.3f}, {"5", 0.9f}, "个5", 2},
+      // Confident text is not re-read.
+      {4, {"25万元", 0.9f}, {"25", 0.95f}, "25万元", 1},
+  };
+  for (const auto& c : kCases) {
+    PageImage page = RuledPage(cell, 1, c.glyphs);
+    FakeOcrEngine engine({c.text});
+    engine.ScriptDigits({c.digits});
+    Result<std::vector<OcrText>> texts =
+        ReadRegions(page, {cell}, engine, RegionOptions{});
+    ASSERT_TRUE(texts.ok());
+    EXPECT_EQ(c.chosen, (*texts)[0].text) << c.text.text;
+    EXPECT_EQ(c.calls, engine.calls().size()) << c.text.text;
+  }
+}
+
+TEST(ReadRegionsTest, DigitRereadCanBeSwitchedOff) {
+  const Rect cell{100, 100, 400, 80};
+  PageImage page = RuledPage(cell, 1, 4);
+  FakeOcrEngine engine({{"37800。00", 0.6f}});
+  engine.ScriptDigits({{"37800.00", 0.9f}});
+  RegionOptions options;
+  options.reread_digits = false;
+  Result<std::vector<OcrText>> texts = ReadRegions(page, {cell}, engine, options);
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ("37800。00", (*texts)[0].text);
+  EXPECT_EQ(1u, engine.calls().size());
+}
+
+TEST(ReadRegionsTest, EmptySingleLineReadingIsRetriedAsBlock) {
+  const Rect cell{100, 100, 400, 80};
+  PageImage page = RuledPage(cell, 1, 4);
+  FakeOcrEngine engine({{"", 0.f}, {"满意度指标", 0.7f}});
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(page, {cell}, engine, RegionOptions{});
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ("满意度指标", (*texts)[0].text);
+  ASSERT_EQ(2u, engine.calls().size());
+  EXPECT_EQ(OcrMode::kBlock, engine.calls()[1].mode);
+}
+
+TEST(ReadRegionsTest, EngineFailureNamesTheRegion) {
+  const Rect cell{100, 100, 400, 80};
+  PageImage page = RuledPage(cell, 1, 4);
+  FakeOcrEngine engine;
+  engine.FailNext(Status::Internal("Tesseract recognition failed"));
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(page, {Rect{0, 0, 50, 50}, cell}, engine, RegionOptions{});
+  ASSERT_FALSE(texts.ok());
+  EXPECT_EQ(Status::Code::kInternal, texts.status().code());
+  EXPECT_EQ("region 2: Tesseract recognition failed", texts.status().message());
+}
+
+TEST(ReadRegionsTest, RejectsBadPages) {
+  FakeOcrEngine engine;
+  PageImage empty;
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(empty, {Rect{0, 0, 1, 1}}, engine, RegionOptions{});
+  ASSERT_FALSE(texts.ok());
+  EXPECT_EQ(Status::Code::kInvalidInput, texts.status().code());
+  EXPECT_EQ("page 0: empty page image", texts.status().message());
+
+  PageImage short_buffer = RuledPage(Rect{10, 10, 50, 50}, 0, 0);
+  short_buffer.pixels.resize(10);
+  texts = ReadRegions(short_buffer, {}, engine, RegionOptions{});
+  ASSERT_FALSE(texts.ok());
+  EXPECT_EQ("page 3: pixel buffer does not match width * height",
+            texts.status().message());
+}
+
+}  // namespace
+}  // namespace decltab::extract

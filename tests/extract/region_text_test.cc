@@ -1,0 +1,60 @@
+#include "extract/region_text.h"
+
+#include <gtest/gtest.h>
+
+namespace decltab::extract {
+namespace {
+
+TEST(CleanRegionTextTest, JoinsLinesAndFixesSpacing) {
+  const struct {
+    const char* raw;
+    const char* clean;
+  } kCases[] = {
+      {"项目 资金 总额", "项目资金总额"},
+      {"项目总目标\n(2023年-2023年)", "项目总目标(2023年-2023年)"},
+      {"完成年度工作\n任务\n", "完成年度工作任务"},
+      {"25 万元", "25万元"},
+      {"|37800000.00 |", "37800000.00"},
+      {"] 产出指标 丨", "产出指标"},
+      {"_>=90%_", ">=90%"},
+      {"【项目名称】", "项目名称"},
+      {"total\namount", "total amount"},
+      {"12   34", "12 34"},
+      {"800x47=38000", "800×47=38000"},
+      {"800X47", "800×47"},
+      {"x47 Xa", "x47 Xa"},
+      {"|\n|", ""},
+      {"", ""},
+      {"a|b", "a|b"},  // only ends are trimmed
+  };
+  for (const auto& c : kCases) EXPECT_EQ(c.clean, CleanRegionText(c.raw)) << c.raw;
+}
+
+TEST(CleanDigitTextTest, DropsDustSeparatorsAtEnds) {
+  EXPECT_EQ("0", CleanDigitText("0:"));
+  EXPECT_EQ("46", CleanDigitText(":46."));
+  EXPECT_EQ("0.5", CleanDigitText("0.5"));
+  EXPECT_EQ("2023-01-01", CleanDigitText("2023-01-01,"));
+}
+
+TEST(LooksNumericTest, AcceptsDigitsAndNumericSignsOnly) {
+  const struct {
+    const char* text;
+    bool numeric;
+  } kCases[] = {
+      {"37800000.00", true}, {">=90%", true},  {"≥95%", true},
+      {"１００％", true},    {"0。5", true},   {"2023-01-01", true},
+      {"25万元", false},     {">=2家", false}, {"%", false},
+      {"", false},           {"产出指标", false}, {"12个月", false},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(c.numeric, LooksNumeric(c.text)) << c.text;
+}
+
+TEST(EstimatedNumericWidthTest, CountsSignWidths) {
+  EXPECT_DOUBLE_EQ(2 * 0.67, EstimatedNumericWidth("46"));
+  EXPECT_DOUBLE_EQ(0.76 * 2 + 0.67 * 2 + 1.0, EstimatedNumericWidth(">=90%"));
+  EXPECT_DOUBLE_EQ(0.67 + 0.35 + 0.67, EstimatedNumericWidth("0.5"));
+}
+
+}  // namespace
+}  // namespace decltab::extract

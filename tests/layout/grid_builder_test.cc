@@ -1,0 +1,123 @@
+#include "layout/grid_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include "layout/ruling_lines.h"
+
+namespace decltab::layout {
+namespace {
+
+constexpr int kDpi = 200;
+
+class GridBuilderTest : public ::testing::Test {
+ protected:
+  GridBuilderTest() : ink_(cv::Mat::zeros(800, 1000, CV_8U)) {}
+  void H(int y, int x0, int x1) { cv::line(ink_, {x0, y}, {x1, y}, cv::Scalar(255), 2); }
+  void V(int x, int y0, int y1) { cv::line(ink_, {x, y0}, {x, y1}, cv::Scalar(255), 2); }
+  // A 2x2 bordered box from (100,100) to (700,400) with its middle lines.
+  void Box() {
+    H(100, 100, 700);
+    H(400, 100, 700);
+    V(100, 100, 400);
+    V(700, 100, 400);
+  }
+  std::vector<Table> Build() {
+    RulingLines lines = FindRulingLines(ink_, kDpi, options_);
+    return BuildTables(lines, kDpi, options_);
+  }
+  cv::Mat ink_;
+  LayoutOptions options_;
+};
+
+TEST_F(GridBuilderTest, LoneLinesAndFramesAreNoTables) {
+  H(50, 100, 900);       // an underline
+  V(950, 100, 700);      // a margin rule
+  H(500, 100, 400);      // a frame around text: one cell
+  H(700, 100, 400);
+  V(100, 500, 700);
+  V(400, 500, 700);
+  EXPECT_TRUE(Build().empty());
+}
+
+TEST_F(GridBuilderTest, LineCoveringLessThanHalfAnEdgeSplitsNothing) {
+  Box();
+  V(400, 100, 400);
+  H(250, 400, 520);  // stops after 40% of the right cell's width
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_EQ(1, tables[0].rows);
+  EXPECT_EQ(2, tables[0].cols);
+  EXPECT_EQ(2u, tables[0].cells.size());
+}
+
+TEST_F(GridBuilderTest, BrokenLineCoveringMostOfAnEdgeSplits) {
+  Box();
+  V(400, 100, 400);
+  H(250, 100, 400);
+  H(250, 400, 480);  // right half: pieces with gaps, 75% covered
+  H(250, 520, 600);
+  H(250, 640, 700);
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_EQ(2, tables[0].rows);
+  EXPECT_EQ(2, tables[0].cols);
+  EXPECT_EQ(4u, tables[0].cells.size());
+}
+
+TEST_F(GridBuilderTest, RectangularizesAnLShapedMerge) {
+  // 2x3 grid; no line between (0,1) and (1,1), nor between (1,0) and
+  // (1,1): (0,1), (1,1) and (1,0) join, and their bounding box takes in
+  // (0,0) as well. The line at x=300 then bounds no cell and goes.
+  H(100, 100, 700);
+  H(300, 100, 700);
+  H(200, 100, 300);  // only under (0,0)
+  H(200, 500, 700);  // under (0,2)
+  V(100, 100, 300);
+  V(700, 100, 300);
+  V(300, 100, 180);  // only right of (0,0)
+  V(500, 100, 300);
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  const Table& t = tables[0];
+  EXPECT_EQ(2, t.rows);
+  EXPECT_EQ(2, t.cols);
+  ASSERT_EQ(3u, t.cells.size());
+  const Cell* merged = t.At(1, 0);
+  ASSERT_NE(merged, nullptr);
+  EXPECT_EQ(0, merged->row);
+  EXPECT_EQ(0, merged->col);
+  EXPECT_EQ(2, merged->rowspan);
+  EXPECT_EQ(1, merged->colspan);
+  EXPECT_EQ(100, t.col_lines[0]);
+  EXPECT_NEAR(500, t.col_lines[1], 1);
+}
+
+TEST_F(GridBuilderTest, SnapsNearbyPositionsIntoOneLine) {
+  Box();
+  V(400, 100, 250);
+  V(402, 250, 400);  // 2 px apart at 200 dpi (0.25 mm): the same column line
+  H(250, 100, 700);
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_EQ(2, tables[0].cols);
+  EXPECT_EQ(4u, tables[0].cells.size());
+}
+
+TEST_F(GridBuilderTest, OpenBottomWhenTheBottomLineIsMissing) {
+  H(100, 100, 700);
+  H(200, 100, 700);
+  V(100, 100, 790);
+  V(400, 100, 790);
+  V(700, 100, 790);
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_FALSE(tables[0].open_top);
+  EXPECT_TRUE(tables[0].open_bottom);
+  EXPECT_EQ(2, tables[0].rows);
+  EXPECT_NEAR(790, tables[0].row_lines.back(), 2);
+}
+
+}  // namespace
+}  // namespace decltab::layout

@@ -1,0 +1,100 @@
+#include "normalize/budget_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "layout_builder.h"
+
+namespace decltab::normalize {
+namespace {
+
+using testing::MakeTable;
+using testing::Merge;
+
+TEST(ReadBudgetProseTest, OneLinePerClauseWithAmount) {
+  Source src;
+  src.page = 4;
+  src.where = "text";
+  src.confidence = 0.9f;
+  BudgetRead read = ReadBudgetProse(
+      "设备购置为5万元,维护服务 12.6 万元、平台(运维、升级)费8.396万元;"
+      "2024年支付金额为285.696万元。该系统已完成招标,中标金额为847.4万元。",
+      src);
+  ASSERT_EQ(4u, read.lines.size());
+  const struct {
+    const char* item;
+    int64_t fen;
+  } kWant[] = {{"设备购置", 5'000'000},
+               {"维护服务", 12'600'000},
+               {"平台(运维、升级)费", 8'396'000},
+               {"2024年支付金额", 285'696'000}};
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(kWant[i].item, read.lines[i].item);
+    EXPECT_EQ(kWant[i].fen, read.lines[i].amount.value.count());
+    EXPECT_EQ(4, read.lines[i].amount.source.page);
+    EXPECT_FLOAT_EQ(0.9f, read.lines[i].amount.source.confidence);
+    EXPECT_FALSE(read.lines[i].group.has_value());
+  }
+  EXPECT_EQ("设备购置为5万元", read.lines[0].amount.source.raw);
+  EXPECT_TRUE(read.totals.empty());
+  EXPECT_TRUE(read.total_candidates.empty());
+}
+
+TEST(ReadBudgetProseTest, TotalsAreKeptApart) {
+  BudgetRead read =
+      ReadBudgetProse("甲费为3万元,乙费为5万元,共计8万元。", Source{});
+  ASSERT_EQ(2u, read.lines.size());
+  ASSERT_EQ(1u, read.totals.size());
+  EXPECT_EQ(8'000'000, read.totals[0].value.count());
+  read = ReadBudgetProse("包括设计费、排版费等费用共计2.1万元。", Source{});
+  EXPECT_TRUE(read.lines.empty());
+  ASSERT_EQ(1u, read.total_candidates.size());
+  EXPECT_EQ("排版费等费用", read.total_candidates[0].item);
+}
+
+TEST(IsBudgetCaptionTest, ShortTextWithoutAmount) {
+  EXPECT_TRUE(IsBudgetCaption("宣传册编印资金测算方式"));
+  EXPECT_FALSE(IsBudgetCaption("宣传册编印为5万元"));
+  EXPECT_FALSE(IsBudgetCaption("根据工作要求,确定年度重点工作项目类型。"));
+  EXPECT_FALSE(IsBudgetCaption(""));
+}
+
+TEST(ReadBudgetTableTest, NoHeaderUsesLastColumnAsAmount) {
+  Table t = MakeTable(100, 100, {800, 300},
+                      {{"甲类耗材", "1.2"}, {"乙类耗材", "0.8"}});
+  TableContext ctx{2, 1, 2480};
+  BudgetRead read = ReadBudgetTable(t, ctx, std::nullopt, Fen(1'000'000));
+  ASSERT_EQ(2u, read.lines.size());
+  EXPECT_EQ("甲类耗材", read.lines[0].item);
+  EXPECT_EQ(1'200'000, read.lines[0].amount.value.count());
+  EXPECT_EQ("table 1 r1c2", read.lines[0].amount.source.where);
+}
+
+TEST(ReadBudgetTableTest, UnitNoteRowAndWanYuanHeader) {
+  Table t = MakeTable(100, 100, {800, 300, 300},
+                      {{"单位:万元", "", ""},
+                       {"项目", "数量", "金额"},
+                       {"设备", "2 台", "3.5"},
+                       {"小计", "", "3.5"}},
+                      {Merge{0, 0, 1, 3}});
+  BudgetRead read =
+      ReadBudgetTable(t, TableContext{1, 2, 2480}, std::nullopt, Fen(100));
+  ASSERT_EQ(1u, read.lines.size());
+  EXPECT_EQ(3'500'000, read.lines[0].amount.value.count());
+  EXPECT_EQ("2", read.lines[0].quantity->ToString());
+  EXPECT_EQ("台", read.lines[0].unit.value_or(""));
+  ASSERT_EQ(1u, read.totals.size());
+  EXPECT_EQ(3'500'000, read.totals[0].value.count());
+}
+
+TEST(ReadBudgetTableTest, UnreadableAmountIsAWarning) {
+  Table t =
+      MakeTable(100, 100, {800, 300}, {{"项目", "金额(元)"}, {"设备", "2 75"}});
+  BudgetRead read =
+      ReadBudgetTable(t, TableContext{1, 1, 2480}, std::nullopt, Fen(100));
+  EXPECT_TRUE(read.lines.empty());
+  ASSERT_EQ(1u, read.warnings.size());
+  EXPECT_EQ("table 1 r2: cannot parse amount \"2 75\"", read.warnings[0]);
+}
+
+}  // namespace
+}  // namespace decltab::normalize
