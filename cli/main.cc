@@ -47,6 +47,9 @@ void AddReadOptions(CLI::App* app, cli::ReadOptions* read) {
       ->capture_default_str();
   app->add_option("--lang", read->ocr.languages, "Tesseract languages for text")
       ->capture_default_str();
+  app->add_option("--text-height", read->regions.target_text_height_px,
+                  "pixel height text is scaled to before OCR")
+      ->capture_default_str();
   app->add_flag("--force-ocr", read->force_ocr, "OCR even where a text layer exists");
   app->add_option("--debug-dir", read->debug_dir,
                   "write overlay PNGs (grid, cell ids, confidence) here");

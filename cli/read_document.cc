@@ -29,7 +29,14 @@ Status OcrPage(const layout::PageGeometry& geometry, Worker& worker,
   std::vector<Rect> regions;
   for (const Table& table : page->tables)
     for (const Cell& cell : table.cells) regions.push_back(cell.box);
-  for (const Rect& line : geometry.text_lines) regions.push_back(line);
+  // Text-line boxes hug the ink, but the region reader clears marks near a
+  // region's edge (ruling-line remnants in cells): give lines a margin.
+  const int margin = geometry.binary.dpi / 12;  // ~2 mm
+  const Rect page_box{0, 0, geometry.binary.width, geometry.binary.height};
+  for (const Rect& line : geometry.text_lines)
+    regions.push_back(Rect{line.x - margin, line.y - margin,
+                           line.width + 2 * margin, line.height + 2 * margin}
+                          .Intersect(page_box));
   if (!worker.engine) {
     Result<std::unique_ptr<extract::OcrEngine>> engine =
         extract::CreateTesseractEngine(options.ocr);

@@ -24,6 +24,7 @@ struct BudgetRead {
   // equal the other lines' sum or a table's total, else a line.
   std::vector<BudgetLine> total_candidates;
   std::vector<std::string> warnings;  // rows that could not be read
+  std::optional<std::string> last_group;  // group open at the table's end
 };
 
 // A caption above a table: short, no amount, not a sentence
@@ -36,10 +37,12 @@ std::optional<Fen> UnitNote(std::string_view folded);
 
 // Reads one budget table. `caption` is the caption block right above it, if
 // any; `default_unit` is the unit of bare numbers unless a header says
-// otherwise.
+// otherwise; `carried_group` is the group open at the end of the previous
+// budget table, for rows continued from the previous page.
 BudgetRead ReadBudgetTable(const Table& table, const TableContext& ctx,
                            const std::optional<std::string>& caption,
-                           Fen default_unit);
+                           Fen default_unit,
+                           const std::optional<std::string>& carried_group = std::nullopt);
 
 // Reads budget prose: one line per clause ending in an amount with a unit,
 // clauses split at , 、 ; 。 outside brackets. A clause that is only a total

@@ -143,7 +143,8 @@ bool SameAmount(const Decimal& d, Fen unit, Fen amount) {
 
 BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
                            const std::optional<std::string>& caption,
-                           Fen default_unit) {
+                           Fen default_unit,
+                           const std::optional<std::string>& carried_group) {
   BudgetRead out;
   Fen table_unit = default_unit;
   int first = 0;
@@ -238,6 +239,18 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     group = FoldText(header_text[item_col]);
   else if (caption)
     group = *caption;
+
+  // A table continued from the previous page starts with data rows and only
+  // then reaches a group header row: those rows belong to the group that
+  // was open on the previous page, read with this header's columns.
+  if (header > first) {
+    bool data_before = false;
+    for (int r = first; r < header; ++r) data_before |= RowHasDigit(t, r);
+    if (data_before) {
+      data = first;
+      group = carried_group;
+    }
+  }
 
   // Totals from a merged 合计 column.
   for (int c = 0; c < t.cols; ++c) {
@@ -401,6 +414,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     }
     out.lines.push_back(std::move(line));
   }
+  out.last_group = group;
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include "normalize/amount.h"
 #include "normalize/budget_reader.h"
 #include "normalize/form_reader.h"
+#include "normalize/paragraphs.h"
 #include "normalize/headings.h"
 #include "normalize/indicator_reader.h"
 #include "normalize/table_text.h"
@@ -23,9 +24,10 @@ struct Element {
   int table_no = 0;  // 1-based on its page
 };
 
-std::vector<Element> ReadingOrder(const PageLayout& page) {
+std::vector<Element> ReadingOrder(const PageLayout& page,
+                                  const std::vector<TextBlock>& blocks) {
   std::vector<Element> out;
-  for (const TextBlock& b : page.blocks)
+  for (const TextBlock& b : blocks)
     out.push_back({b.box.y, b.box.x, &b, nullptr, 0});
   for (size_t i = 0; i < page.tables.size(); ++i)
     out.push_back({page.tables[i].box.y, page.tables[i].box.x, nullptr,
@@ -52,6 +54,7 @@ struct OpenProject {
   bool has_form = false;
   Section section = Section::kNone;
   std::optional<std::string> caption;  // caption block right above a table
+  std::optional<std::string> last_group;  // open at the end of the last budget table
   std::optional<Fen> unit_note;
   std::vector<PendingLine> lines;
   std::vector<Fen> table_figures;  // each table's stated totals and line sum
@@ -86,7 +89,8 @@ class Builder {
                      : SourceKind::kMixed;
     bool first_page = true;
     for (const PageLayout& page : layout_.pages) {
-      for (const Element& e : ReadingOrder(page)) {
+      const std::vector<TextBlock> paragraphs = JoinParagraphs(page);
+      for (const Element& e : ReadingOrder(page, paragraphs)) {
         if (e.block != nullptr)
           OnBlock(page, *e.block, first_page);
         else
@@ -209,8 +213,10 @@ class Builder {
                        std::to_string(table_no);
     std::optional<IndicatorColumns> ind =
         FindIndicatorHeader(table, options_.label_similarity);
-    if (IsFormTable(table, options_.label_similarity)) {
-      if (!cur_ || cur_->has_form) StartProject("");
+    const bool continued_form =
+        cur_ && cur_->has_form && IsFormContinuation(table, options_.label_similarity);
+    if (continued_form || IsFormTable(table, options_.label_similarity)) {
+      if (!continued_form && (!cur_ || cur_->has_form)) StartProject("");
       Touch(page.page_number);
       FormHeader form =
           ReadFormHeader(table, ctx, ind ? ind->header_row : table.rows,
@@ -241,7 +247,9 @@ class Builder {
       Touch(page.page_number);
       BudgetRead read =
           ReadBudgetTable(table, ctx, cur_->caption,
-                          cur_->unit_note.value_or(options_.budget_unit));
+                          cur_->unit_note.value_or(options_.budget_unit),
+                          cur_->last_group);
+      cur_->last_group = read.last_group;
       cur_->caption.reset();
       cur_->has_table = true;
       Fen sum;
@@ -262,8 +270,13 @@ class Builder {
     decl_.warnings.push_back(here + ": not a form, indicator or budget table");
   }
 
+  // Sets the fields a form states; a form continued from the previous page
+  // only fills what its first part left unread.
   void ApplyForm(const FormHeader& form, const std::string& here) {
     Project& p = cur_->project;
+    auto fill = [](auto& field, const auto& value) {
+      if (value) field = value;
+    };
     if (form.name) {
       if (p.heading_name.empty()) {
         p.name = *form.name;
@@ -272,14 +285,19 @@ class Builder {
                              "\" and form name \"" + *form.name + "\" differ");
       }
     }
-    p.category = form.category;
-    p.department = form.department;
-    p.implementer = form.implementer;
-    p.start_date = form.start_date;
-    p.end_date = form.end_date;
-    p.funds = form.funds;
-    p.overall_goal = form.overall_goal;
-    p.annual_goal = form.annual_goal;
+    fill(p.category, form.category);
+    fill(p.department, form.department);
+    fill(p.implementer, form.implementer);
+    fill(p.start_date, form.start_date);
+    fill(p.end_date, form.end_date);
+    fill(p.funds.total, form.funds.total);
+    fill(p.funds.annual_request, form.funds.annual_request);
+    fill(p.funds.appropriation, form.funds.appropriation);
+    fill(p.funds.fiscal, form.funds.fiscal);
+    fill(p.funds.carryover, form.funds.carryover);
+    fill(p.funds.other, form.funds.other);
+    fill(p.overall_goal, form.overall_goal);
+    fill(p.annual_goal, form.annual_goal);
     for (const std::string& w : form.warnings)
       p.warnings.push_back(here + ": " + w);
   }

@@ -117,6 +117,16 @@ bool IsFormTable(const Table& table, double min_similarity) {
   return false;
 }
 
+bool IsFormContinuation(const Table& table, double min_similarity) {
+  int labels = 0;
+  for (const Cell& cell : table.cells) {
+    std::optional<LabelHit> hit = MatchLabel(cell, min_similarity);
+    if (hit && hit->field == Field::kName) return false;
+    if (hit) ++labels;
+  }
+  return labels >= 2;
+}
+
 FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
                           int end_row, double min_similarity) {
   FormHeader out;

@@ -29,6 +29,10 @@ struct FormHeader {
 // True when the table holds a 项目名称 label (the form's first row).
 bool IsFormTable(const Table& table, double min_similarity);
 
+// A form whose header grid ended on the previous page: no 项目名称 cell, but
+// at least two other header labels (项目资金总额, 年度资金申请总额 ...).
+bool IsFormContinuation(const Table& table, double min_similarity);
+
 // Reads the labelled fields in rows [0, end_row) (end_row = the indicator
 // header row, or table.rows).
 FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,

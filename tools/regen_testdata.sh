@@ -6,7 +6,7 @@
 #   testdata/scans/<case>-scanNNN.pdf   image-only scans (no text layer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/bootstrap.sh
+[ -n "${DECLTAB_NO_BOOTSTRAP:-}" ] || tools/bootstrap.sh
 render=build/tools/render/decltab_render
 scan=build/tools/scan/decltab_scan
 mkdir -p testdata/scans
@@ -19,7 +19,7 @@ for src in testdata/truth/src/*.json; do
   if [ "$name" = songjiang-2023 ]; then
     presets="clean300 skew200 harsh150"
   else
-    presets="clean300"
+    presets="skew200"
   fi
   for preset in $presets; do
     dpi=${preset//[a-z]/}

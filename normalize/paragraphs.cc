@@ -1,0 +1,78 @@
+#include "normalize/paragraphs.h"
+
+#include <algorithm>
+
+namespace decltab::normalize {
+namespace {
+
+Rect Union(const Rect& a, const Rect& b) {
+  int l = std::min(a.x, b.x), t = std::min(a.y, b.y);
+  int r = std::max(a.right(), b.right()), btm = std::max(a.bottom(), b.bottom());
+  return Rect{l, t, r - l, btm - t};
+}
+
+bool SameLine(const Rect& a, const Rect& b) {
+  int overlap = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+  return overlap > std::min(a.height, b.height) / 2;
+}
+
+void Append(TextBlock* to, const TextBlock& from) {
+  to->text += from.text;
+  to->box = Union(to->box, from.box);
+  to->confidence = std::min(to->confidence, from.confidence);
+}
+
+bool TableBetween(const PageLayout& page, int top, int bottom) {
+  for (const Table& t : page.tables)
+    if (t.box.y < bottom && t.box.bottom() > top) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<TextBlock> JoinParagraphs(const PageLayout& page) {
+  std::vector<TextBlock> lines = page.blocks;
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const TextBlock& a, const TextBlock& b) {
+                     return a.box.y < b.box.y;
+                   });
+  // Pieces of one line, left to right.
+  std::vector<TextBlock> joined;
+  for (const TextBlock& piece : lines) {
+    if (!joined.empty() && SameLine(joined.back().box, piece.box) &&
+        piece.box.x >= joined.back().box.right()) {
+      Append(&joined.back(), piece);
+    } else {
+      joined.push_back(piece);
+    }
+  }
+  if (joined.size() < 2) return joined;
+
+  int left = joined[0].box.x, right = joined[0].box.right();
+  for (const TextBlock& b : joined) {
+    left = std::min(left, b.box.x);
+    right = std::max(right, b.box.right());
+  }
+  const int tolerance = std::max(1, page.width / 70);  // ~3 mm on A4
+
+  std::vector<TextBlock> out;
+  Rect last_line;  // the last line of out.back(): the paragraph's box is wider
+  for (const TextBlock& line : joined) {
+    if (!out.empty()) {
+      bool full = last_line.right() >= right - tolerance;
+      bool flush_left = line.box.x <= left + tolerance;
+      int gap = line.box.y - last_line.bottom();
+      if (full && flush_left && gap >= -tolerance && gap < line.box.height &&
+          !TableBetween(page, last_line.bottom(), line.box.y)) {
+        Append(&out.back(), line);
+        last_line = line.box;
+        continue;
+      }
+    }
+    out.push_back(line);
+    last_line = line.box;
+  }
+  return out;
+}
+
+}  // namespace decltab::normalize

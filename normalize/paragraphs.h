@@ -1,0 +1,21 @@
+// Joins text lines into the paragraphs they were typeset as, so that a
+// sentence wrapped over two lines ("…网站英文版(运维)1.5万元,门户" / "网站升级…")
+// is read whole. Pieces of one line become one line first.
+#ifndef DECLTAB_NORMALIZE_PARAGRAPHS_H_
+#define DECLTAB_NORMALIZE_PARAGRAPHS_H_
+
+#include <vector>
+
+#include "core/page_layout.h"
+
+namespace decltab::normalize {
+
+// A line continues the paragraph above when the line above runs to the
+// right margin, it starts at the left margin (no first-line indent), the gap
+// between them is under one line height and no table lies between them.
+// Margins are the extreme left and right edges of the page's text lines.
+std::vector<TextBlock> JoinParagraphs(const PageLayout& page);
+
+}  // namespace decltab::normalize
+
+#endif  // DECLTAB_NORMALIZE_PARAGRAPHS_H_
