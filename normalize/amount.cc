@@ -1,5 +1,7 @@
 #include "normalize/amount.h"
 
+#include <algorithm>
+
 #include <cstdint>
 
 #include "normalize/text.h"
@@ -113,8 +115,13 @@ Result<StatedAmount> ParseAmount(std::string_view text,
                                 "\" is not a whole fen");
   StatedAmount amount;
   amount.value = *value;
+  // A figure stated with decimals ("6069.30万元") holds to one unit of its
+  // last digit: it may be a rounded sum. A whole figure ("1万元", "38000")
+  // claims the exact amount, to the 元.
   int64_t step = Pow10(number.scale);
-  amount.precision = Fen(unit % step == 0 ? unit / step : 1);
+  amount.precision =
+      number.scale == 0 ? Fen(std::min<int64_t>(unit, 100))
+                        : Fen(unit % step == 0 ? unit / step : 1);
   amount.source.raw = std::string(text);
   return amount;
 }

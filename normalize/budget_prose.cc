@@ -37,8 +37,12 @@ std::vector<std::string> SplitClauses(std::string_view text) {
     if ((c == ')' || c == U'》' || c == ']' || c == U'”' || c == U'】') &&
         depth > 0)
       --depth;
-    if (depth == 0 && (c == ',' || c == U'、' || c == ';' || c == U'。' ||
-                       c == U'!' || c == U'?')) {
+    // "、" lists items of one clause ("A、B、C三个平台运维费8万元") unless
+    // the clause before it already ends in its amount ("A为8万元、B为2万元").
+    const bool list_comma = c == U'、' && (cur.empty() || cur.back() != U'元');
+    if (depth == 0 && !list_comma &&
+        (c == ',' || c == U'、' || c == ';' || c == U'。' || c == U'!' ||
+         c == U'?')) {
       out.push_back(ToUtf8(cur));
       cur.clear();
       continue;

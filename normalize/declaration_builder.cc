@@ -333,13 +333,11 @@ class Builder {
           !(l.kind == LineKind::kProse && matches_table(l.line.amount.value)))
         others += l.line.amount.value;
     for (PendingLine& l : cur_->lines) {
-      bool total = false;
-      if (l.kind == LineKind::kProse)
-        total = matches_table(l.line.amount.value);
-      if (l.kind == LineKind::kProseTotalLike)
-        total = matches_table(l.line.amount.value) ||
-                (l.line.amount.value == others && others != Fen(0));
-      if (total)
+      const Fen v = l.line.amount.value;
+      // Prose restating a table's sum or 合计 ("…共计19万元" above that
+      // table) is neither a line nor a new check: the table carries it.
+      if (l.kind != LineKind::kTable && matches_table(v)) continue;
+      if (l.kind == LineKind::kProseTotalLike && v == others && others != Fen(0))
         p.stated_budget_totals.push_back(l.line.amount);
       else
         p.budget_lines.push_back(std::move(l.line));

@@ -164,7 +164,9 @@ void IndicatorReader::ReadRows(const Table& table, const TableContext& ctx,
         if (cell != level2_cell_ || level1_changed)
           level2_ = SnapLabel(text, Level::kLevel2);
         level2_cell_ = cell;
-      } else if (level1_changed) {
+      } else if (level1_changed || (cell != level2_cell_ && r > first_row)) {
+        // An empty 二级 cell of its own is a blank label; only the first row
+        // of a table continued from the previous page inherits the open one.
         level2_.clear();
         level2_cell_ = cell;
       }

@@ -1,5 +1,7 @@
 #include "normalize/vocabulary.h"
 
+#include <cstring>
+
 #include <climits>
 
 #include "normalize/text.h"
@@ -28,6 +30,11 @@ std::string SnapLabel(std::string_view text, Level level) {
   const std::vector<std::string>& vocab = Vocabulary(level);
   for (const std::string& entry : vocab)
     if (folded == entry) return entry;
+  // The form's own section label read into the cell ("绩效指标" + "效益指标"
+  // when the ruling line between them is lost).
+  for (const char* section : {"绩效指标", "绩效目标"})
+    if (StartsWith(folded, section) && folded.size() > strlen(section))
+      return SnapLabel(folded.substr(strlen(section)), level);
   // A wrapped cell whose last line was lost or never written.
   for (const char* tail : {"标", "指标"})
     for (const std::string& entry : vocab)

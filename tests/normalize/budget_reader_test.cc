@@ -48,7 +48,8 @@ TEST(ReadBudgetProseTest, TotalsAreKeptApart) {
   read = ReadBudgetProse("包括设计费、排版费等费用共计2.1万元。", Source{});
   EXPECT_TRUE(read.lines.empty());
   ASSERT_EQ(1u, read.total_candidates.size());
-  EXPECT_EQ("排版费等费用", read.total_candidates[0].item);
+  // "、" inside one clause lists items; it does not split the clause.
+  EXPECT_EQ("包括设计费、排版费等费用", read.total_candidates[0].item);
 }
 
 TEST(IsBudgetCaptionTest, ShortTextWithoutAmount) {

@@ -364,7 +364,7 @@ TEST_F(BuildDeclarationTest, ProseBudgetAndWanYuanForm) {
   EXPECT_EQ("一次性项目", b.category.value_or(""));
   ASSERT_TRUE(b.funds.total && b.funds.fiscal);
   EXPECT_EQ(5'000'000, b.funds.total->value.count());
-  EXPECT_EQ(1'000'000, b.funds.total->precision.count());
+  EXPECT_EQ(100, b.funds.total->precision.count());  // whole: exact to the 元
   EXPECT_EQ(5'000'000, b.funds.fiscal->value.count());
   EXPECT_FALSE(b.funds.other.has_value());
   const struct {
@@ -418,10 +418,9 @@ TEST_F(BuildDeclarationTest, FormulaTablesCaptionsAndProseTotal) {
   }
   EXPECT_EQ("2.5 800 2.5×800=2000 2000×6=12000",
             c.budget_lines[2].amount.source.raw);
-  // The 合计 row and the prose "共计2.1万元" that restates it.
-  ASSERT_EQ(2u, c.stated_budget_totals.size());
+  // The 合计 row; the prose "共计2.1万元" restating it adds no second total.
+  ASSERT_EQ(1u, c.stated_budget_totals.size());
   EXPECT_EQ(2'100'000, c.stated_budget_totals[0].value.count());
-  EXPECT_EQ(2'100'000, c.stated_budget_totals[1].value.count());
 }
 
 TEST_F(BuildDeclarationTest, MergedTotalColumnAndNameMismatch) {
@@ -437,10 +436,9 @@ TEST_F(BuildDeclarationTest, MergedTotalColumnAndNameMismatch) {
   EXPECT_EQ("政策解读", d.budget_lines[0].item);
   EXPECT_EQ(1'500'000, d.budget_lines[0].amount.value.count());
   EXPECT_EQ(2'500'000, d.budget_lines[1].amount.value.count());
-  // The merged 合计 cell and the sentence "预算为4万元".
-  ASSERT_EQ(2u, d.stated_budget_totals.size());
+  // The merged 合计 cell; the sentence "预算为4万元" restates it.
+  ASSERT_EQ(1u, d.stated_budget_totals.size());
   EXPECT_EQ(4'000'000, d.stated_budget_totals[0].value.count());
-  EXPECT_EQ(4'000'000, d.stated_budget_totals[1].value.count());
   ASSERT_EQ(1u, d.indicators.size());
   EXPECT_EQ(">=2期", d.indicators[0].target);
 }
