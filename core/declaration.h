@@ -45,7 +45,11 @@ struct BudgetLine {
   std::optional<Decimal> quantity;
   std::optional<std::string> unit;
   std::optional<Fen> unit_price;
-  StatedAmount amount;               // amount.source holds raw/page/confidence
+  // amount.source holds raw and page; its confidence is the lowest among the
+  // cells holding figures (quantity, price, amount), which is what the
+  // checks rest on. `confidence` is the lowest among all the line's cells.
+  StatedAmount amount;
+  float confidence = 1.0f;
   bool amount_from_formula = false;  // "800×47=38000": amount is the stated result
 };
 
@@ -87,6 +91,9 @@ struct Project {
   std::vector<StatedAmount> stated_budget_totals;
   std::vector<Check> checks;
   std::vector<std::string> warnings;  // e.g. heading and form names disagree
+  // Budget rows that hold figures but could not be read as a line (amount
+  // unparseable): a sum over the lines read is then unverifiable.
+  std::vector<std::string> unread_budget_rows;
 };
 
 enum class SourceKind { kScanned, kDigital, kMixed };

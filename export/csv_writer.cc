@@ -132,7 +132,7 @@ std::vector<CsvFile> ToCsvFiles(const Declaration& d, const CsvOptions& options)
                     Yuan(l.unit_price), l.amount.value.ToYuanString(),
                     l.amount_from_formula ? "1" : "0", l.amount.source.raw,
                     Page(l.amount.source.page), l.amount.source.where,
-                    Confidence(l.amount.source.confidence)});
+                    Confidence(l.confidence)});
     }
     for (size_t k = 0; k < p.indicators.size(); ++k) {
       const Indicator& ind = p.indicators[k];

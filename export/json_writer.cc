@@ -78,7 +78,7 @@ ordered_json BudgetLineJson(const BudgetLine& line) {
   j["amount_yuan"] = Yuan(line.amount.value);
   j["raw"] = line.amount.source.raw;
   j["page"] = PageOrNull(line.amount.source.page);
-  j["confidence"] = Confidence(line.amount.source.confidence);
+  j["confidence"] = Confidence(line.confidence);
   j["cell"] = line.amount.source.where;
   j["amount_from_formula"] = line.amount_from_formula;
   return j;

@@ -122,7 +122,7 @@ Status InsertProject(sqlite3* db, Inserts& ins, int64_t document_id, size_t seq,
              OrNull(l.unit), OrNull(l.unit_price), l.amount.value.count(),
              int64_t{l.amount_from_formula ? 1 : 0}, l.amount.source.raw,
              Page(l.amount.source.page), l.amount.source.where,
-             Confidence(l.amount.source.confidence)});
+             Confidence(l.confidence)});
     if (!s.ok())
       return s.WithContext("project " + std::to_string(seq + 1) + ": budget line " +
                            std::to_string(i + 1));

@@ -141,6 +141,7 @@ BudgetRead ReadBudgetProse(std::string_view folded, const Source& source) {
     BudgetLine line;
     line.item = item;
     line.amount = a;
+    line.confidence = a.source.confidence;
     // The builder decides total-like lines: it sees the other lines.
     if (total)
       out.total_candidates.push_back(line);

@@ -270,7 +270,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
   for (int r = data; r < t.rows; ++r) {
     std::vector<const Cell*> own;
     std::string raw;
-    float confidence = 1.0f;
+    float confidence = 1.0f, figures_confidence = 1.0f;
     for (const Cell* cell : CellsInRow(t, r)) {
       if (cell->row != r) continue;
       std::string text = FoldText(cell->text);
@@ -278,6 +278,8 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
       own.push_back(cell);
       raw += (raw.empty() ? "" : " ") + text;
       confidence = std::min(confidence, cell->confidence);
+      if (cell->col != item_col)
+        figures_confidence = std::min(figures_confidence, cell->confidence);
     }
     if (own.empty()) continue;
     std::string first_text = OwnText(t, r, item_col >= 0 ? item_col : 0);
@@ -339,13 +341,14 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     amount.source.page = ctx.page;
     amount.source.where = amount_cell ? CellWhere(ctx, *amount_cell) : where;
     amount.source.raw = raw;
-    amount.source.confidence = confidence;
+    amount.source.confidence = figures_confidence;
     if (is_total) {
       out.totals.push_back(amount);
       continue;
     }
 
     BudgetLine line;
+    line.confidence = confidence;
     line.group = group;
     if (item_col >= 0) line.item = OwnText(t, r, item_col);
     if (line.item.empty() && caption) line.item = ItemFromCaption(*caption);

@@ -78,6 +78,12 @@ void BudgetLinesSumEqualsTotal(const RuleContext& context, std::vector<Check>* o
   const std::optional<StatedAmount>& total = project.funds.total;
   if (!total) {
     out->push_back(Unverifiable(kBudgetLinesSumEqualsTotal, "funds.total not read"));
+  } else if (!project.unread_budget_rows.empty()) {
+    std::string rows;
+    for (const std::string& r : project.unread_budget_rows)
+      rows += (rows.empty() ? "" : "; ") + r;
+    out->push_back(Unverifiable(kBudgetLinesSumEqualsTotal,
+                                "budget rows not read: " + rows));
   } else if (lines.empty()) {
     out->push_back(Unverifiable(
         kBudgetLinesSumEqualsTotal,

@@ -99,6 +99,7 @@ inline Declaration SmallDeclaration(const std::string& sha256 = "abc123") {
   l1.unit = "人";
   l1.unit_price = Fen(250000'00);
   l1.amount = Amount(2750000'00, 2, "table 1 r3c4", "275万元", 0.95f);
+  l1.confidence = 0.95f;  // its lowest cell
   BudgetLine l2;
   l2.item = "培训费";
   l2.amount = Amount(1030000'00, 2, "text", "103万元", 1.0f);
@@ -133,6 +134,7 @@ inline Declaration SmallDeclaration(const std::string& sha256 = "abc123") {
   BudgetLine l3;
   l3.item = "印刷费";
   l3.amount = Amount(700000'00, 4, "table 2 r2c2", "70万元");
+  l3.confidence = 0.97f;
   b.budget_lines = {l3};
   b.checks = {Check{"budget_lines_sum_equals_total", CheckStatus::kMismatch,
                     Fen(720000'50), Fen(700000'00), Fen(-20000'50), false, "sum off"}};

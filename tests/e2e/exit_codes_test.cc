@@ -1,0 +1,73 @@
+// The contract's exit statuses: 2 with one line on stderr and nothing left
+// behind for unusable input.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "tests/e2e/run_decltab.h"
+
+namespace decltab::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+struct BadInput {
+  const char* name;
+  const char* bytes;  // nullptr: the file does not exist
+  const char* message;
+};
+
+TEST(ExitCodesTest, UnusableInputExitsTwoWithOneLineAndNoOutput) {
+  const BadInput kCases[] = {
+      {"notes.pdf", "these are meeting notes, not a PDF\n", "not a PDF or image"},
+      {"empty.pdf", "", "empty file"},
+      {"cut.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R", "damaged PDF"},
+      {"missing.pdf", nullptr, "cannot read file"},
+  };
+  for (const BadInput& c : kCases) {
+    SCOPED_TRACE(c.name);
+    std::string dir = TempDir(std::string("bad-") + c.name);
+    std::string input = dir + "/" + c.name;
+    if (c.bytes != nullptr) WriteFile(input, c.bytes);
+    std::string out = dir + "/out";
+    RunResult run = RunDecltab("-q extract " + input + " -o " + out, dir);
+    EXPECT_EQ(2, run.exit_code);
+    EXPECT_EQ(1, std::count(run.stderr_text.begin(), run.stderr_text.end(), '\n'))
+        << run.stderr_text;
+    EXPECT_NE(std::string::npos, run.stderr_text.find(c.message)) << run.stderr_text;
+    EXPECT_NE(std::string::npos, run.stderr_text.find(c.name)) << run.stderr_text;
+    // Nothing partial: no JSON, no CSV folder, no temporary files.
+    if (fs::exists(out)) EXPECT_TRUE(fs::is_empty(out));
+  }
+}
+
+TEST(ExitCodesTest, BadUsageExitsTwo) {
+  std::string dir = TempDir("usage");
+  EXPECT_EQ(2, RunDecltab("extract", dir).exit_code);
+  EXPECT_EQ(2, RunDecltab("frobnicate x.pdf", dir).exit_code);
+  EXPECT_EQ(0, RunDecltab("--help", dir).exit_code);
+}
+
+TEST(ExitCodesTest, FailedDocumentIsRecordedInTheDatabase) {
+  std::string dir = TempDir("failed-db");
+  WriteFile(dir + "/notes.pdf", "not a pdf");
+  RunResult run = RunDecltab("-q extract " + dir + "/notes.pdf -o " + dir +
+                           "/out --db " + dir + "/d.sqlite",
+                       dir);
+  EXPECT_EQ(2, run.exit_code);
+  std::string query = "sqlite3 " + dir + "/d.sqlite \"SELECT status, error FROM documents\" > " +
+                      dir + "/q.txt";
+  ASSERT_EQ(0, std::system(query.c_str()));
+  std::string rows = ReadAll(dir + "/q.txt");
+  EXPECT_NE(std::string::npos, rows.find("failed|")) << rows;
+  EXPECT_NE(std::string::npos, rows.find("not a PDF or image")) << rows;
+}
+
+}  // namespace
+}  // namespace decltab::e2e
