@@ -6,4 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 tools/bootstrap.sh
 cd build
-ctest --output-on-failure -j"$(nproc)" -LE fuzz "$@"
+export DECLTAB_SCORES_FILE="$PWD/scores.txt"
+rm -f "$DECLTAB_SCORES_FILE"
+status=0
+ctest --output-on-failure -j"$(nproc)" -LE fuzz "$@" || status=$?
+if [ -f "$DECLTAB_SCORES_FILE" ]; then
+  echo "== extraction scores against ground truth (tests/e2e) =="
+  sort "$DECLTAB_SCORES_FILE"
+fi
+exit "$status"

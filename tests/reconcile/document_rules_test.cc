@@ -65,12 +65,12 @@ TEST(ProjectsSumEqualsStatedTotalTest, MissingOrShakyInputsAreUnverifiable) {
   EXPECT_EQ(0u, out[0].detail.find("funds.total not read for project 3 'p2'"));
 
   Declaration shaky = FourteenProjects();
-  shaky.projects[4].funds.total->source.confidence = 0.7f;
+  shaky.projects[4].funds.total->source.confidence = 0.3f;
   out = RunRule(&ProjectsSumEqualsStatedTotal, shaky);
   EXPECT_EQ(CheckStatus::kUnverifiable, out[0].status);
   EXPECT_NE(std::string::npos,
             out[0].detail.find("low confidence: project 5 'p4' funds.total p3 table 1 "
-                               "r4c3 (conf 0.70)"))
+                               "r4c3 (conf 0.30)"))
       << out[0].detail;
 
   Declaration empty;
