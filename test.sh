@@ -8,10 +8,14 @@ tools/bootstrap.sh
 cd build
 export DECLTAB_SCORES_FILE="$PWD/scores.txt"
 rm -f "$DECLTAB_SCORES_FILE"
-status=0
-ctest --output-on-failure -j"$(nproc)" -LE fuzz "$@" || status=$?
+set +e
+ctest --output-on-failure -j"$(nproc)" -LE fuzz "$@" 2>&1 | tee ctest.log
+status=${PIPESTATUS[0]}
+set -e
 if [ -f "$DECLTAB_SCORES_FILE" ]; then
   echo "== extraction scores against ground truth (tests/e2e) =="
   sort "$DECLTAB_SCORES_FILE"
 fi
+# ctest's own closing line last, for whoever reads the end of the log.
+grep -E "tests passed|tests failed" ctest.log | tail -1 || true
 exit "$status"
