@@ -18,7 +18,7 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
-#include "tools/scan/cairo_handles.h"
+#include "tools/cairo_handles.h"
 
 namespace decltab::tools {
 namespace {

@@ -4,10 +4,11 @@
 
 #include <algorithm>
 
-#include "tools/render/cairo_handles.h"
+#include "tools/cairo_handles.h"
 #include "tools/render/table_pagination.h"
 
 namespace decltab::render {
+using namespace decltab::tools;  // NOLINT: the shared cairo handles, in this file only
 namespace {
 
 // Families from fonts-noto-cjk: Song (宋体) for body text, Hei (黑体) for

@@ -16,7 +16,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include "core/result.h"
-#include "tools/scan/cairo_handles.h"
+#include "tools/cairo_handles.h"
 
 namespace decltab::tools {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "tools/scan/cairo_handles.h"
+#include "tools/cairo_handles.h"
 
 namespace decltab::tools {
 namespace {

@@ -1,14 +1,16 @@
-// Owning handles for the cairo / pango / GLib objects the renderer creates.
+// Owning handles for the cairo / pango / GLib objects the corpus tools create.
 // Each wraps the object where it is acquired; all are move-only.
-#ifndef DECLTAB_TOOLS_RENDER_CAIRO_HANDLES_H_
-#define DECLTAB_TOOLS_RENDER_CAIRO_HANDLES_H_
+#ifndef DECLTAB_TOOLS_CAIRO_HANDLES_H_
+#define DECLTAB_TOOLS_CAIRO_HANDLES_H_
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <glib-object.h>
+
 #include <memory>
 
-namespace decltab::render {
+namespace decltab::tools {
 
 struct CairoSurfaceDeleter {
   void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
@@ -47,6 +49,6 @@ struct FontOptionsDeleter {
 using FontOptionsPtr =
     std::unique_ptr<cairo_font_options_t, FontOptionsDeleter>;
 
-}  // namespace decltab::render
+}  // namespace decltab::tools
 
-#endif  // DECLTAB_TOOLS_RENDER_CAIRO_HANDLES_H_
+#endif  // DECLTAB_TOOLS_CAIRO_HANDLES_H_
