@@ -39,9 +39,15 @@ std::vector<TextBlock> JoinParagraphs(const PageLayout& page) {
   // Pieces of one line, left to right.
   std::vector<TextBlock> joined;
   for (const TextBlock& piece : lines) {
-    if (!joined.empty() && SameLine(joined.back().box, piece.box) &&
-        piece.box.x >= joined.back().box.right()) {
-      Append(&joined.back(), piece);
+    TextBlock* back = joined.empty() ? nullptr : &joined.back();
+    if (back != nullptr && SameLine(back->box, piece.box) &&
+        piece.box.x >= back->box.right()) {
+      Append(back, piece);
+    } else if (back != nullptr && SameLine(back->box, piece.box) &&
+               piece.box.right() <= back->box.x) {
+      TextBlock left = piece;
+      Append(&left, *back);
+      *back = left;
     } else {
       joined.push_back(piece);
     }
