@@ -22,8 +22,8 @@ struct Source {
   float confidence = 1.0;
 };
 
-// A stated amount and the unit of its last stated digit ("6069.30万元"
-// states to 0.01万元 = 10000 fen; "37800000.00" to 1 fen; "38000" to 100 fen).
+// A stated amount and the unit of its last stated digit ("1234.50万元"
+// states to 0.01万元 = 10000 fen; "1250000.00" to 1 fen; "38000" to 100 fen).
 struct StatedAmount {
   Fen value;
   Fen precision{1};

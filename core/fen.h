@@ -24,7 +24,7 @@ class Fen {
   constexpr bool operator!=(Fen o) const { return count_ != o.count_; }
   constexpr bool operator<(Fen o) const { return count_ < o.count_; }
 
-  // "37800000.00", "-0.50": 元 with exactly two decimals.
+  // "1250000.00", "-0.50": 元 with exactly two decimals.
   std::string ToYuanString() const {
     int64_t c = count_ < 0 ? -count_ : count_;
     std::string frac = std::to_string(c % 100);

@@ -2,7 +2,7 @@
 // indicators and checks. UTF-8, a header row, RFC 4180 quoting and CRLF
 // line ends; one row per JSON object of that kind. Rows link to their
 // project by `project_index` (1-based, document order) and `project_name`.
-// Amounts are 元 text with two decimals ("37800000.00"); absent values are
+// Amounts are 元 text with two decimals ("1250000.00"); absent values are
 // empty fields.
 #ifndef DECLTAB_EXPORT_CSV_WRITER_H_
 #define DECLTAB_EXPORT_CSV_WRITER_H_

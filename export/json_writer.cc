@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Keys whose float values are 元 amounts, printed as "37800000.00".
+// Keys whose float values are 元 amounts, printed as "1250000.00".
 const std::set<std::string>& MoneyKeys() {
   static const std::set<std::string> kMoneyKeys = {
       "total", "annual_request", "appropriation", "fiscal", "carryover", "other",

@@ -1,6 +1,6 @@
 // The output contract's JSON document (schema "decltab/1") from a
 // Declaration. Amounts are JSON numbers in 元 printed with exactly two
-// decimals ("37800000.00"); the contract's fields come in the contract's
+// decimals ("1250000.00"); the contract's fields come in the contract's
 // order, followed by extras (scope of a check, the cell of a line, warnings).
 #ifndef DECLTAB_EXPORT_JSON_WRITER_H_
 #define DECLTAB_EXPORT_JSON_WRITER_H_

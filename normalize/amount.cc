@@ -115,7 +115,7 @@ Result<StatedAmount> ParseAmount(std::string_view text,
                                 "\" is not a whole fen");
   StatedAmount amount;
   amount.value = *value;
-  // A figure stated with decimals ("6069.30万元") holds to one unit of its
+  // A figure stated with decimals ("1234.50万元") holds to one unit of its
   // last digit: it may be a rounded sum. A whole figure ("1万元", "38000")
   // claims the exact amount, to the 元.
   int64_t step = Pow10(number.scale);

@@ -29,7 +29,7 @@ inline constexpr Fen kYiYuan{10'000'000'000};
 // per-unit suffix that is ignored ("150 元/人" is 150 元). A bare number is in
 // `unit_of_bare_numbers` (元 unless a column or form says 万元).
 // The precision is the unit of the last written digit: "1234.50万元" →
-// 10000 fen, "37800000.00" → 1 fen, "275 万元" → 1'000'000 fen.
+// 10000 fen, "1250000.00" → 1 fen, "275 万元" → 100 fen (a whole figure is exact to the 元).
 // source.raw is `text`; the caller fills page/where/confidence.
 // Fails (kInvalidInput) with `cannot parse amount "<text>"`, or
 // `amount "<text>" is not a whole fen` for "0.001元".

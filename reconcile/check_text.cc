@@ -26,7 +26,7 @@ std::string DescribeStated(const StatedAmount& amount) {
   std::string yuan = Yuan(amount.value);
   const std::string& raw = amount.source.raw;
   if (raw.empty() || raw == amount.value.ToYuanString()) return yuan;
-  // A bare number already in 元 ("37800000") needs no conversion shown.
+  // A bare number already in 元 ("1250000") needs no conversion shown.
   std::optional<Decimal> plain = Decimal::Parse(raw);
   if (plain && plain->Times(Fen(100)) == amount.value) return raw + " 元";
   return raw + " (" + yuan + ")";

@@ -19,12 +19,12 @@ std::string Yuan(Fen amount);
 // `with_raw` is false.
 std::string DescribeSource(const Source& source, bool with_raw = true);
 
-// "6069.30万元 (60693000.00 元)"; "37800000 元" when the raw text is a bare
-// number of 元; "37800000.00 元" when there is no raw text.
+// "1234.50万元 (12345000.00 元)"; "1250000 元" when the raw text is a bare
+// number of 元; "1250000.00 元" when there is no raw text.
 std::string DescribeStated(const StatedAmount& amount);
 
 // A stated figure with its label and cell:
-// "funds.total 37800000 (37800000.00 元) at p3 table 1 r4c5 (conf 0.97)".
+// "funds.total 1250000 (1250000.00 元) at p3 table 1 r4c5 (conf 0.97)".
 std::string DescribeFigure(const std::string& label, const StatedAmount& amount);
 
 // A figure a rule reads, named for details ("funds.total", "line 3").
@@ -34,7 +34,7 @@ struct Input {
 };
 
 // One entry per input read below `min_confidence`:
-// "funds.total p3 table 1 r4c5 '3780000O' (conf 0.61)". Empty when all are sure.
+// "funds.total p3 table 1 r4c5 '125000O' (conf 0.61)". Empty when all are sure.
 std::vector<std::string> LowConfidence(const std::vector<Input>& inputs,
                                        float min_confidence);
 
