@@ -5,7 +5,7 @@
 
 #include "extract/region_image.h"
 #include "extract/region_text.h"
-#include "extract/utf8.h"
+#include "core/utf8.h"
 
 namespace decltab::extract {
 namespace {

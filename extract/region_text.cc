@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "extract/utf8.h"
+#include "core/utf8.h"
 
 namespace decltab::extract {
 namespace {

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "extract/source_document.h"
-#include "extract/utf8.h"
+#include "core/utf8.h"
 
 namespace decltab::extract {
 namespace {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/utf8.h"
 #include "layout/page_analyzer.h"
 
 namespace decltab::layout {
@@ -34,15 +35,6 @@ uint32_t LastCodePoint(const std::string& s) {
   size_t i = s.size() - 1;
   while (i > 0 && (static_cast<uint8_t>(s[i]) & 0xC0) == 0x80) --i;
   return DecodeAt(s, i);
-}
-
-// Scripts written without spaces between words, and their punctuation and
-// full-width forms (，。：（）２ ...).
-bool IsCjk(uint32_t cp) {
-  return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-         (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-         (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
 bool Spaced(const std::string& left, const std::string& right) {

@@ -143,18 +143,6 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool IsCjk(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) ||    // unified ideographs
-         (c >= 0x3400 && c <= 0x4DBF) ||    // extension A
-         (c >= 0x20000 && c <= 0x3134F) ||  // extensions B-G
-         (c >= 0xF900 && c <= 0xFAFF) ||    // compatibility ideographs
-         (c >= 0x2E80 && c <= 0x2FDF) ||    // radicals, Kangxi radicals
-         (c >= 0x3000 && c <= 0x303F) ||    // CJK symbols and punctuation
-         (c >= 0x3040 && c <= 0x30FF) ||    // kana
-         (c >= 0x3100 && c <= 0x312F) ||    // bopomofo
-         (c >= 0xFF00 && c <= 0xFFEF);      // half/full-width forms
-}
-
 std::string FoldText(std::string_view utf8) {
   std::string nfkc;
   std::u32string in = Nfkc(utf8, &nfkc) ? ToU32(nfkc) : ToU32(utf8);

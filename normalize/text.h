@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.h"
+
 namespace decltab::normalize {
 
 // Unicode NFKC (full-width ASCII, digits and punctuation become ASCII:
@@ -21,9 +23,8 @@ std::string FoldText(std::string_view utf8);
 // FoldText, then every remaining space removed too (targets, labels).
 std::string FoldCompact(std::string_view utf8);
 
-// Han ideographs (incl. extensions, compatibility and radicals), CJK
-// symbols and punctuation (、。《》), kana and full-width forms.
-bool IsCjk(char32_t c);
+// IsCjk is core/utf8.h's, shared by every stage.
+using decltab::IsCjk;
 
 // Similarity of two labels in [0, 1]: 1 - Levenshtein distance over code
 // points / length of the longer, after FoldCompact. Two empty labels are 1.

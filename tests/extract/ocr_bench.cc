@@ -26,7 +26,7 @@
 #include "extract/ocr_engine.h"
 #include "extract/region_image.h"
 #include "extract/region_reader.h"
-#include "extract/utf8.h"
+#include "core/utf8.h"
 
 using namespace decltab;           // NOLINT: a measurement tool
 using namespace decltab::extract;  // NOLINT

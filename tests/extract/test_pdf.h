@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/utf8.h"
+#include "core/utf8.h"
 
 namespace decltab::extract::testing {
 

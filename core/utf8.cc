@@ -1,6 +1,6 @@
-#include "extract/utf8.h"
+#include "core/utf8.h"
 
-namespace decltab::extract {
+namespace decltab {
 
 std::vector<char32_t> DecodeUtf8(const std::string& text) {
   std::vector<char32_t> out;
@@ -63,8 +63,10 @@ bool IsHan(char32_t c) {
 }
 
 bool IsCjk(char32_t c) {
-  return IsHan(c) || (c >= 0x3000 && c <= 0x303F) ||  // CJK punctuation
-         (c >= 0xFF00 && c <= 0xFFEF);                 // full-width forms
+  return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
 }
 
-}  // namespace decltab::extract
+}  // namespace decltab
