@@ -9,9 +9,12 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/batch.h"
+#include "cli/batch_progress.h"
 #include "cli/layout_json.h"
 #include "cli/run_extract.h"
 #include "cli/summary.h"
+#include "export/sqlite_merge.h"
 
 namespace {
 
@@ -112,6 +115,46 @@ int RunLayoutCommand(const std::string& input, const std::string& out_dir,
   return 0;
 }
 
+// Exit 0 when every document of the shard is in the database, 2 when some
+// failed (each has its reason in the log and a `failed` row), 1 when the
+// batch could not run.
+int RunBatchCommand(cli::BatchRequest& request, const std::string& shard, bool quiet) {
+  if (!shard.empty()) {
+    Result<cli::Shard> parsed = cli::ParseShard(shard);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "decltab: %s\n", parsed.status().message().c_str());
+      return 2;
+    }
+    request.shard = *parsed;
+  }
+  if (!request.read.debug_dir.empty())
+    std::filesystem::create_directories(request.read.debug_dir);
+  cli::BatchProgress progress(stderr, isatty(STDERR_FILENO), request.shard.count);
+  cli::BatchObserver observe;
+  if (!quiet) observe = [&progress](const cli::BatchEvent& e) { progress(e); };
+  Result<cli::BatchCounts> counts = cli::RunBatch(request, observe);
+  if (!counts.ok()) {
+    std::fprintf(stderr, "decltab: %s\n", counts.status().message().c_str());
+    return ExitCode(counts.status());
+  }
+  std::printf("%s", progress.Summary(*counts).c_str());
+  return counts->failed > 0 ? 2 : 0;
+}
+
+int RunMergeCommand(const std::string& target, const std::vector<std::string>& shards) {
+  for (const std::string& shard : shards) {
+    Result<decltab::exporter::MergeCounts> merged =
+        decltab::exporter::MergeDatabase(target, shard);
+    if (!merged.ok()) {
+      std::fprintf(stderr, "decltab: %s\n", merged.status().message().c_str());
+      return ExitCode(merged.status());
+    }
+    std::printf("merged %s: %d added, %d replaced failed rows, %d already present\n",
+                shard.c_str(), merged->added, merged->replaced, merged->kept);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -141,6 +184,29 @@ int main(int argc, char** argv) {
     layout->add_option("-o,--out", layout_out, "output folder")->required();
     AddReadOptions(layout, &layout_read);
 
+    cli::BatchRequest batch_request;
+    std::string shard;
+    CLI::App* batch = app.add_subcommand(
+        "batch", "extract every document under a folder (or in a list file) into one database");
+    batch->add_option("input", batch_request.input, "folder, or file listing one path per line")
+        ->required();
+    batch->add_option("-o,--out", batch_request.out_dir, "output folder")->required();
+    batch->add_option("--db", batch_request.db, "SQLite database (also the resume key)")
+        ->required();
+    batch->add_option("--shard", shard, "K/N: take only the K-th of N parts (0 <= K < N)");
+    batch->add_flag("--excel", batch_request.excel, "CSV with a UTF-8 BOM for Excel");
+    batch->add_option("--min-confidence", batch_request.min_confidence,
+                      "OCR confidence below which a check is unverifiable")
+        ->capture_default_str();
+    AddReadOptions(batch, &batch_request.read);
+
+    std::string merge_target;
+    std::vector<std::string> merge_shards;
+    CLI::App* merge = app.add_subcommand("merge", "combine shard databases into one");
+    merge->add_option("target", merge_target, "database to merge into (created if missing)")
+        ->required();
+    merge->add_option("shards", merge_shards, "shard databases")->required();
+
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -149,6 +215,8 @@ int main(int argc, char** argv) {
     }
     if (extract->parsed()) return RunExtractCommand(request, quiet, timings);
     if (layout->parsed()) return RunLayoutCommand(layout_input, layout_out, layout_read, quiet);
+    if (batch->parsed()) return RunBatchCommand(batch_request, shard, quiet);
+    if (merge->parsed()) return RunMergeCommand(merge_target, merge_shards);
     return 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "decltab: internal error: %s\n", e.what());

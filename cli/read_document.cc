@@ -16,15 +16,8 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Everything one worker owns: its OCR engine (created on first OCR page, so
-// born-digital documents never start Tesseract) and its stage times.
-struct Worker {
-  std::unique_ptr<extract::OcrEngine> engine;
-  StageTimes times;
-};
-
 // Fills cell and line text of an image-only page by OCR of each region.
-Status OcrPage(const layout::PageGeometry& geometry, Worker& worker,
+Status OcrPage(const layout::PageGeometry& geometry, PageWorker& worker,
                const ReadOptions& options, PageLayout* page) {
   std::vector<Rect> regions;
   for (const Table& table : page->tables)
@@ -64,8 +57,10 @@ Status OcrPage(const layout::PageGeometry& geometry, Worker& worker,
   return Status::Ok();
 }
 
+}  // namespace
+
 Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
-                            std::mutex& document_mutex, Worker& worker,
+                            std::mutex& document_mutex, PageWorker& worker,
                             const ReadOptions& options) {
   Clock::time_point start = Clock::now();
   PageImage image;
@@ -118,7 +113,20 @@ Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
   return page;
 }
 
-}  // namespace
+Result<DocumentLayout> AssembleLayout(const extract::SourceDocument& document,
+                                      const std::string& file_name,
+                                      std::vector<Result<PageLayout>> pages) {
+  DocumentLayout layout;
+  layout.file = file_name;
+  layout.sha256 = document.sha256();
+  layout.page_count = document.page_count();
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (!pages[i].ok())
+      return pages[i].status().WithContext("page " + std::to_string(i + 1));
+    layout.pages.push_back(std::move(pages[i]).value());
+  }
+  return layout;
+}
 
 Result<DocumentLayout> ReadDocument(const extract::SourceDocument& document,
                                     const std::string& file_name,
@@ -132,11 +140,11 @@ Result<DocumentLayout> ReadDocument(const extract::SourceDocument& document,
   workers = std::clamp(workers, 1, std::max(1, pages));
 
   std::vector<Result<PageLayout>> results(pages, Status::Internal("not read"));
-  std::vector<Worker> state(workers);
+  std::vector<PageWorker> state(workers);
   std::atomic<int> next{0};
   std::mutex document_mutex, progress_mutex;
   int done = 0;
-  auto work = [&](Worker& worker) {
+  auto work = [&](PageWorker& worker) {
     for (int i = next++; i < pages; i = next++) {
       results[i] = ReadPage(document, i, document_mutex, worker, options);
       if (!results[i].ok())
@@ -152,23 +160,15 @@ Result<DocumentLayout> ReadDocument(const extract::SourceDocument& document,
   work(state[0]);
   for (std::thread& t : threads) t.join();
 
-  DocumentLayout layout;
-  layout.file = file_name;
-  layout.sha256 = document.sha256();
-  layout.page_count = pages;
-  for (Result<PageLayout>& page : results) {
-    if (!page.ok()) return page.status();
-    layout.pages.push_back(std::move(page).value());
-  }
   if (times) {
-    for (const Worker& w : state) {
+    for (const PageWorker& w : state) {
       times->render += w.times.render;
       times->layout += w.times.layout;
       times->ocr += w.times.ocr;
       times->ocr_regions += w.times.ocr_regions;
     }
   }
-  return layout;
+  return AssembleLayout(document, file_name, std::move(results));
 }
 
 }  // namespace decltab::cli

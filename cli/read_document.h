@@ -5,7 +5,10 @@
 #define DECLTAB_CLI_READ_DOCUMENT_H_
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/page_layout.h"
 #include "core/result.h"
@@ -36,8 +39,29 @@ struct StageTimes {
   int ocr_regions = 0, skipped_regions = 0;
 };
 
-// Fails only when a page cannot be rendered or the OCR engine cannot start;
-// the Status names the page.
+// Everything one worker thread owns across pages and documents: its OCR
+// engine (created on the first page that needs OCR, so born-digital input
+// never starts Tesseract) and its stage times.
+struct PageWorker {
+  std::unique_ptr<extract::OcrEngine> engine;
+  StageTimes times;
+};
+
+// Reads page `index` of `document`. `document_mutex` serializes the calls
+// into the (not thread-safe) document; everything else runs unlocked.
+Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
+                            std::mutex& document_mutex, PageWorker& worker,
+                            const ReadOptions& options);
+
+// The document's layout from its pages in order; the first failed page's
+// Status (naming the page) if any failed.
+Result<DocumentLayout> AssembleLayout(const extract::SourceDocument& document,
+                                      const std::string& file_name,
+                                      std::vector<Result<PageLayout>> pages);
+
+// Reads every page, in parallel on options.workers threads. Fails only when
+// a page cannot be rendered or the OCR engine cannot start; the Status
+// names the page.
 Result<DocumentLayout> ReadDocument(const extract::SourceDocument& document,
                                     const std::string& file_name,
                                     const ReadOptions& options,

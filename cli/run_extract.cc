@@ -6,6 +6,27 @@
 #include "reconcile/reconcile.h"
 
 namespace decltab::cli {
+namespace {
+
+// Why a read document holds no declaration, or Ok.
+Status NotADeclaration(const DocumentLayout& layout, const Declaration& declaration) {
+  if (!declaration.projects.empty()) return Status::Ok();
+  bool any_table = false, any_text = false;
+  for (const PageLayout& page : layout.pages) {
+    any_table = any_table || !page.tables.empty();
+    any_text = any_text || !page.blocks.empty();
+  }
+  const std::string pages = std::to_string(layout.page_count) +
+                            (layout.page_count == 1 ? " page" : " pages");
+  if (!any_table && !any_text)
+    return Status::InvalidInput("blank: no text or table on " + pages);
+  if (!any_table)
+    return Status::InvalidInput("not a declaration: no table on " + pages);
+  return Status::InvalidInput(
+      "not a declaration: no project form (项目名称) or budget heading on " + pages);
+}
+
+}  // namespace
 
 std::string FileStem(const std::string& path) {
   size_t slash = path.find_last_of('/');
@@ -14,20 +35,48 @@ std::string FileStem(const std::string& path) {
   return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
+Result<Declaration> BuildReconciledDeclaration(const DocumentLayout& layout,
+                                               float min_confidence) {
+  Result<Declaration> declaration =
+      normalize::BuildDeclaration(layout, normalize::BuildOptions{});
+  if (!declaration.ok()) return declaration.status();
+  Status usable = NotADeclaration(layout, *declaration);
+  if (!usable.ok()) return usable;
+  reconcile::Reconcile(&*declaration, reconcile::ReconcileOptions{min_confidence});
+  return declaration;
+}
+
+Result<std::string> WriteDeclaration(const Declaration& declaration,
+                                     const std::string& out_dir,
+                                     const std::string& stem, bool excel,
+                                     const std::string& db) {
+  exporter::CsvOptions csv;
+  csv.excel_bom = excel;
+  Result<std::string> json =
+      exporter::WriteOutputSet(declaration, out_dir, stem, csv);
+  if (!json.ok()) return json.status();
+  if (!db.empty()) {
+    Status stored = exporter::WriteSqlite(declaration, db);
+    if (!stored.ok()) return stored.WithContext(db);
+  }
+  return json;
+}
+
 Result<ExtractOutcome> RunExtract(const ExtractRequest& request,
                                   const LogFn& log) {
-  Result<extract::SourceDocument> document =
-      extract::SourceDocument::Open(request.input);
-  if (!document.ok()) {
-    Status failed = document.status().WithContext(request.input);
-    if (!request.db.empty()) {
-      Status recorded =
-          exporter::WriteFailedDocument(request.db, request.input, "",
-                                        failed.message());
+  // Unusable input gets a `failed` row when there is a database.
+  // (The row's `file` names the input; `error` is the bare reason.)
+  auto fail = [&](const Status& failed, const std::string& sha256) -> Status {
+    if (!request.db.empty() && failed.code() == Status::Code::kInvalidInput) {
+      Status recorded = exporter::WriteFailedDocument(request.db, request.input,
+                                                      sha256, failed.message());
       if (!recorded.ok() && log) log("cannot record failure: " + recorded.message());
     }
-    return failed;
-  }
+    return failed.WithContext(request.input);
+  };
+  Result<extract::SourceDocument> document =
+      extract::SourceDocument::Open(request.input);
+  if (!document.ok()) return fail(document.status(), "");
 
   ExtractOutcome outcome;
   ProgressFn progress;
@@ -40,22 +89,15 @@ Result<ExtractOutcome> RunExtract(const ExtractRequest& request,
   if (!layout.ok()) return layout.status().WithContext(request.input);
 
   Result<Declaration> declaration =
-      normalize::BuildDeclaration(*layout, normalize::BuildOptions{});
-  if (!declaration.ok()) return declaration.status().WithContext(request.input);
+      BuildReconciledDeclaration(*layout, request.min_confidence);
+  if (!declaration.ok())
+    return fail(declaration.status(), document->sha256());
   outcome.declaration = std::move(declaration).value();
-  reconcile::Reconcile(&outcome.declaration,
-                       reconcile::ReconcileOptions{request.min_confidence});
-
-  exporter::CsvOptions csv;
-  csv.excel_bom = request.excel;
-  Result<std::string> json = exporter::WriteOutputSet(
-      outcome.declaration, request.out_dir, FileStem(request.input), csv);
+  Result<std::string> json =
+      WriteDeclaration(outcome.declaration, request.out_dir,
+                       FileStem(request.input), request.excel, request.db);
   if (!json.ok()) return json.status();
   outcome.json_path = *json;
-  if (!request.db.empty()) {
-    Status stored = exporter::WriteSqlite(outcome.declaration, request.db);
-    if (!stored.ok()) return stored.WithContext(request.db);
-  }
   return outcome;
 }
 

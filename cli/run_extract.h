@@ -38,6 +38,19 @@ using LogFn = std::function<void(const std::string&)>;
 Result<ExtractOutcome> RunExtract(const ExtractRequest& request,
                                   const LogFn& log = nullptr);
 
+// The reconciled declaration of a read document. kInvalidInput when the
+// document holds no declaration: every page blank, no table anywhere, or no
+// project found.
+Result<Declaration> BuildReconciledDeclaration(const DocumentLayout& layout,
+                                               float min_confidence);
+
+// Writes out_dir/<stem>.json and out_dir/<stem>/*.csv as one set, then the
+// database rows when `db` is not empty. Returns the JSON path.
+Result<std::string> WriteDeclaration(const Declaration& declaration,
+                                     const std::string& out_dir,
+                                     const std::string& stem, bool excel,
+                                     const std::string& db);
+
 // "x/y/scan.pdf" -> "scan".
 std::string FileStem(const std::string& path);
 

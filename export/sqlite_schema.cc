@@ -105,4 +105,12 @@ Status EnsureSchema(sqlite3* db) {
   return tx->Commit();
 }
 
+Result<SqlitePtr> OpenWithSchema(const std::string& db_path) {
+  Result<SqlitePtr> db = OpenDatabase(db_path);
+  if (!db.ok()) return db.status();
+  Status s = EnsureSchema(db->get());
+  if (!s.ok()) return s;
+  return db;
+}
+
 }  // namespace decltab::exporter

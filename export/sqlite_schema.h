@@ -7,7 +7,11 @@
 
 #include <sqlite3.h>
 
+#include <string>
+
+#include "core/result.h"
 #include "core/status.h"
+#include "export/sqlite_db.h"
 
 namespace decltab::exporter {
 
@@ -20,6 +24,9 @@ extern const char kSchemaSql[];
 // Creates the tables and indexes if missing, in one transaction. Fails on a
 // database whose user_version is newer than kSchemaVersion.
 Status EnsureSchema(sqlite3* db);
+
+// OpenDatabase (sqlite_db.h), then EnsureSchema.
+Result<SqlitePtr> OpenWithSchema(const std::string& db_path);
 
 }  // namespace decltab::exporter
 

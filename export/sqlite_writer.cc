@@ -35,14 +35,13 @@ SqlValue Stated(const std::optional<StatedAmount>& a) {
   return a ? SqlValue(a->value.count()) : SqlValue(nullptr);
 }
 
-// Removes an earlier copy of the document; its children go by cascade.
+// Removes an earlier copy of the document (same sha256), and an earlier
+// failure to read the same file (no sha256); children go by cascade.
 Status DeleteEarlier(sqlite3* db, const std::string& file, const std::string& sha256) {
-  Result<StatementPtr> del =
-      sha256.empty()
-          ? Prepare(db, "DELETE FROM documents WHERE sha256 IS NULL AND file = ?1")
-          : Prepare(db, "DELETE FROM documents WHERE sha256 = ?1");
+  Result<StatementPtr> del = Prepare(
+      db, "DELETE FROM documents WHERE sha256 = ?1 OR (sha256 IS NULL AND file = ?2)");
   if (!del.ok()) return del.status();
-  return Run(db, del->get(), {sha256.empty() ? SqlValue(file) : SqlValue(sha256)});
+  return Run(db, del->get(), {sha256.empty() ? SqlValue(nullptr) : SqlValue(sha256), file});
 }
 
 SqlValue Sha(const std::string& sha256) {
@@ -176,14 +175,6 @@ Status WriteDocument(sqlite3* db, const Declaration& d) {
   return tx->Commit();  // an early return above rolls back
 }
 
-Result<SqlitePtr> OpenWithSchema(const std::string& db_path) {
-  Result<SqlitePtr> db = OpenDatabase(db_path);
-  if (!db.ok()) return db.status();
-  Status s = EnsureSchema(db->get());
-  if (!s.ok()) return s;
-  return db;
-}
-
 }  // namespace
 
 Status WriteSqlite(const Declaration& declaration, const std::string& db_path) {
@@ -208,6 +199,22 @@ Status WriteFailedDocument(const std::string& db_path, const std::string& file,
   s = Run(h, insert->get(), {Sha(sha256), file, error});
   if (!s.ok()) return s;
   return tx->Commit();
+}
+
+Result<std::set<std::string>> CompletedDocuments(const std::string& db_path) {
+  Result<SqlitePtr> db = OpenWithSchema(db_path);
+  if (!db.ok()) return db.status();
+  Result<StatementPtr> select =
+      Prepare(db->get(), "SELECT sha256 FROM documents WHERE status = 'done'");
+  if (!select.ok()) return select.status();
+  std::set<std::string> done;
+  int rc;
+  while ((rc = sqlite3_step(select->get())) == SQLITE_ROW)
+    done.insert(reinterpret_cast<const char*>(sqlite3_column_text(select->get(), 0)));
+  if (rc != SQLITE_DONE)
+    return Status::Internal(std::string("cannot list documents: ") +
+                            sqlite3_errmsg(db->get()));
+  return done;
 }
 
 }  // namespace decltab::exporter

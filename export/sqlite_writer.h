@@ -6,9 +6,11 @@
 #ifndef DECLTAB_EXPORT_SQLITE_WRITER_H_
 #define DECLTAB_EXPORT_SQLITE_WRITER_H_
 
+#include <set>
 #include <string>
 
 #include "core/declaration.h"
+#include "core/result.h"
 #include "core/status.h"
 
 namespace decltab::exporter {
@@ -24,6 +26,10 @@ Status WriteSqlite(const Declaration& declaration, const std::string& db_path);
 // same sha256 (or, when `sha256` is empty, of the same file).
 Status WriteFailedDocument(const std::string& db_path, const std::string& file,
                            const std::string& sha256, const std::string& error);
+
+// The sha256 of every document stored as 'done' (creating the database if
+// missing): what a resumed batch skips.
+Result<std::set<std::string>> CompletedDocuments(const std::string& db_path);
 
 }  // namespace decltab::exporter
 

@@ -1,7 +1,10 @@
 #include "extract/sha256.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <vector>
 
 namespace decltab::extract {
 namespace {
@@ -106,16 +109,37 @@ std::array<uint8_t, 32> Sha256::Finish() {
   return digest;
 }
 
-std::string Sha256Hex(const void* data, size_t size) {
-  Sha256 hasher;
-  hasher.Update(data, size);
+namespace {
+
+std::string Hex(const std::array<uint8_t, 32>& digest) {
   static const char kHex[] = "0123456789abcdef";
   std::string hex;
-  for (uint8_t byte : hasher.Finish()) {
+  for (uint8_t byte : digest) {
     hex += kHex[byte >> 4];
     hex += kHex[byte & 15];
   }
   return hex;
+}
+
+}  // namespace
+
+std::string Sha256Hex(const void* data, size_t size) {
+  Sha256 hasher;
+  hasher.Update(data, size);
+  return Hex(hasher.Finish());
+}
+
+Result<std::string> Sha256OfFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> chunk(1 << 20);
+  Sha256 hasher;
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    hasher.Update(chunk.data(), static_cast<size_t>(in.gcount()));
+  }
+  if (!in.eof())  // not opened, or a read error (a directory, say)
+    return Status::InvalidInput("cannot read file: " + std::string(std::strerror(errno)));
+  return Hex(hasher.Finish());
 }
 
 }  // namespace decltab::extract

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/result.h"
+
 namespace decltab::extract {
 
 // Incremental hasher: Update() any number of times, then Finish() once.
@@ -30,6 +32,10 @@ class Sha256 {
 
 // Lower-case hex digest (64 characters) of `size` bytes at `data`.
 std::string Sha256Hex(const void* data, size_t size);
+
+// Hex digest of a file's bytes, read in chunks; kInvalidInput "cannot read
+// file: <reason>" when it cannot be read.
+Result<std::string> Sha256OfFile(const std::string& path);
 
 }  // namespace decltab::extract
 
