@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/e2e/bad_files.h"
 #include "tests/e2e/run_decltab.h"
 
 namespace decltab::e2e {
@@ -13,34 +14,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-struct BadInput {
-  const char* name;
-  const char* bytes;  // nullptr: the file does not exist
-  const char* message;
-};
-
 TEST(ExitCodesTest, UnusableInputExitsTwoWithOneLineAndNoOutput) {
-  const BadInput kCases[] = {
-      {"notes.pdf", "these are meeting notes, not a PDF\n", "not a PDF or image"},
-      {"empty.pdf", "", "empty file"},
-      {"cut.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R", "damaged PDF"},
-      {"missing.pdf", nullptr, "cannot read file"},
-  };
-  for (const BadInput& c : kCases) {
+  std::vector<BadFile> cases = BadFiles();
+  cases.push_back({"missing.pdf", "", "cannot read file"});
+  for (const BadFile& c : cases) {
     SCOPED_TRACE(c.name);
-    std::string dir = TempDir(std::string("bad-") + c.name);
+    std::string dir = TempDir("bad-" + c.name);
     std::string input = dir + "/" + c.name;
-    if (c.bytes != nullptr) WriteFile(input, c.bytes);
+    if (c.name != "missing.pdf") WriteFile(input, c.bytes);
     std::string out = dir + "/out";
     RunResult run = RunDecltab("-q extract " + input + " -o " + out, dir);
     EXPECT_EQ(2, run.exit_code);
     EXPECT_EQ(1, std::count(run.stderr_text.begin(), run.stderr_text.end(), '\n'))
         << run.stderr_text;
-    EXPECT_NE(std::string::npos, run.stderr_text.find(c.message)) << run.stderr_text;
+    EXPECT_NE(std::string::npos, run.stderr_text.find(c.reason)) << run.stderr_text;
     EXPECT_NE(std::string::npos, run.stderr_text.find(c.name)) << run.stderr_text;
     // Nothing partial: no JSON, no CSV folder, no temporary files.
     if (fs::exists(out)) EXPECT_TRUE(fs::is_empty(out));

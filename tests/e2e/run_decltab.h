@@ -25,6 +25,10 @@ inline std::string ReadAll(const std::string& path) {
   return s.str();
 }
 
+inline void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
 // A fresh empty folder under the system temp dir.
 inline std::string TempDir(const std::string& name) {
   std::filesystem::path dir =

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,48 @@ inline std::vector<std::string> Query(const std::string& db_path, const std::str
 inline std::string One(const std::string& db_path, const std::string& sql) {
   std::vector<std::string> rows = Query(db_path, sql);
   return rows.size() == 1 ? rows[0] : "<" + std::to_string(rows.size()) + " rows>";
+}
+
+// "x.a, x.b" for every column of `table` but `skipped` ones.
+inline std::string ColumnsOf(const std::string& db_path, const std::string& table,
+                             const std::string& alias,
+                             std::initializer_list<const char*> skipped) {
+  std::string list;
+  for (const std::string& name :
+       Query(db_path, "SELECT name FROM pragma_table_info('" + table + "')")) {
+    bool skip = false;
+    for (const char* s : skipped) skip = skip || name == s;
+    if (!skip) list += (list.empty() ? "" : ", ") + alias + "." + name;
+  }
+  return list;
+}
+
+// Every stored value but row ids and write times, each row naming its
+// document by sha256 (or file) and its project by seq, sorted: equal for two
+// databases that hold the same documents, however their ids were assigned.
+inline std::vector<std::string> ContentRows(const std::string& db) {
+  const std::string doc = "coalesce(d.sha256, d.file)";
+  const std::string by_project =
+      " JOIN projects p ON x.project_id = p.id JOIN documents d ON p.document_id = d.id";
+  std::vector<std::string> rows;
+  auto add = [&](const std::string& tag, const std::string& sql) {
+    for (std::string& row : Query(db, sql)) rows.push_back(tag + "|" + row);
+  };
+  add("documents", "SELECT " + ColumnsOf(db, "documents", "d", {"id", "written_at"}) +
+                       " FROM documents d");
+  add("projects", "SELECT " + doc + ", " +
+                      ColumnsOf(db, "projects", "x", {"id", "document_id"}) +
+                      " FROM projects x JOIN documents d ON x.document_id = d.id");
+  for (const char* table : {"budget_lines", "indicators"})
+    add(table, "SELECT " + doc + ", p.seq, " +
+                   ColumnsOf(db, table, "x", {"id", "project_id"}) + " FROM " + table +
+                   " x" + by_project);
+  add("checks", "SELECT " + doc + ", p.seq, " +
+                    ColumnsOf(db, "checks", "x", {"id", "document_id", "project_id"}) +
+                    " FROM checks x JOIN documents d ON x.document_id = d.id"
+                    " LEFT JOIN projects p ON x.project_id = p.id");
+  std::sort(rows.begin(), rows.end());
+  return rows;
 }
 
 }  // namespace decltab::exporter::testing

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <set>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -249,6 +250,30 @@ TEST(SqliteWriterTest, ConcurrentWritersWaitForEachOther) {
   EXPECT_EQ(std::to_string(kWriters * kDocsEach), One(db, "SELECT COUNT(*) FROM documents"));
   EXPECT_EQ(std::to_string(2 * kWriters * kDocsEach),
             One(db, "SELECT COUNT(*) FROM projects"));
+}
+
+TEST(SqliteWriterTest, ReadableFileReplacesItsEarlierUnreadableRow) {
+  ScratchDir dir;
+  std::string db = dir / "t.db";
+  Declaration d = SmallDeclaration("abc");
+  ASSERT_TRUE(WriteFailedDocument(db, d.file, "", "cannot read file: Permission denied").ok());
+  ASSERT_TRUE(WriteFailedDocument(db, "other.pdf", "", "cannot read file").ok());
+  ASSERT_TRUE(WriteSqlite(d, db).ok());
+  EXPECT_EQ((Rows{"abc|done", "NULL|failed"}),
+            Query(db, "SELECT sha256, status FROM documents ORDER BY file"));
+}
+
+TEST(SqliteWriterTest, CompletedDocumentsListsOnlyDoneOnes) {
+  ScratchDir dir;
+  std::string db = dir / "t.db";
+  Result<std::set<std::string>> none = CompletedDocuments(db);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  ASSERT_TRUE(WriteSqlite(SmallDeclaration("aaa"), db).ok());
+  ASSERT_TRUE(WriteFailedDocument(db, "x.pdf", "bbb", "damaged PDF").ok());
+  Result<std::set<std::string>> done = CompletedDocuments(db);
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(std::set<std::string>{"aaa"}, *done);
 }
 
 }  // namespace

@@ -1,0 +1,192 @@
+// `decltab batch` on a small corpus: bad files fail one by one while the
+// rest go on; a batch killed with SIGKILL at any moment and re-run ends with
+// every document present exactly once; three shards merged equal one run.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "tests/e2e/bad_files.h"
+#include "tests/e2e/run_decltab.h"
+#include "tests/export/sqlite_test_util.h"
+
+namespace decltab::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using exporter::testing::ContentRows;
+using exporter::testing::One;
+using exporter::testing::Query;
+
+// Born-digital declarations (no OCR, so the corpus reads in seconds) plus
+// copies made distinct by a trailing comment, and one bad file.
+std::string MakeCorpus(const std::string& dir) {
+  std::string in = dir + "/in";
+  fs::create_directories(in + "/box2");
+  fs::copy_file("testdata/variant-a.pdf", in + "/variant-a.pdf");
+  fs::copy_file("testdata/variant-b.pdf", in + "/variant-b.pdf");
+  std::string b = ReadAll("testdata/variant-b.pdf");
+  for (int copy = 1; copy <= 3; ++copy)
+    WriteFile(in + "/box2/copy-" + std::to_string(copy) + ".pdf",
+              b + "% archive copy " + std::to_string(copy) + "\n");
+  WriteFile(in + "/box2/notes.pdf", "not a pdf\n");
+  return in;
+}
+constexpr int kDocuments = 6;  // 5 declarations + 1 failed
+
+class BatchTest : public ::testing::Test {
+ protected:
+  // One uninterrupted run of the corpus: what every other run must equal.
+  static void SetUpTestSuite() {
+    dir_ = new std::string(TempDir("batch-reference"));
+    input_ = new std::string(MakeCorpus(*dir_));
+    RunResult run = RunDecltab("-q batch " + *input_ + " -o " + *dir_ + "/out --db " +
+                                   *dir_ + "/ref.db -j 2",
+                               *dir_);
+    reference_ = new std::vector<std::string>(ContentRows(*dir_ + "/ref.db"));
+    reference_exit_ = run.exit_code;
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+    delete input_;
+    delete reference_;
+  }
+
+  static std::string* dir_;
+  static std::string* input_;
+  static std::vector<std::string>* reference_;
+  static int reference_exit_;
+};
+std::string* BatchTest::dir_ = nullptr;
+std::string* BatchTest::input_ = nullptr;
+std::vector<std::string>* BatchTest::reference_ = nullptr;
+int BatchTest::reference_exit_ = -1;
+
+TEST_F(BatchTest, ReferenceRunHasEveryDocumentOnce) {
+  EXPECT_EQ(2, reference_exit_) << "one file failed";
+  std::string db = *dir_ + "/ref.db";
+  EXPECT_EQ("5|1", One(db, "SELECT sum(status = 'done'), sum(status = 'failed') FROM documents"));
+  EXPECT_EQ("1", One(db, "SELECT count(*) FROM documents WHERE file LIKE '%notes.pdf' "
+                         "AND error = 'not a PDF or image'"));
+  EXPECT_EQ("4", One(db, "SELECT count(*) FROM projects p JOIN documents d ON "
+                         "p.document_id = d.id WHERE d.file LIKE '%copy-2.pdf'"));
+  EXPECT_TRUE(fs::exists(*dir_ + "/out/box2/copy-2.json"));
+  EXPECT_TRUE(fs::exists(*dir_ + "/out/variant-a/checks.csv"));
+}
+
+// Starts decltab in the background; returns its pid.
+pid_t Spawn(const std::string& args, const std::string& scratch) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::string command = std::string("exec ") + DECLTAB_BINARY + " " + args + " >" +
+                          scratch + "/bg.out 2>" + scratch + "/bg.err";
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+int DoneCount(const std::string& db) {
+  if (!fs::exists(db)) return 0;
+  std::vector<std::string> rows = Query(db, "SELECT count(*) FROM documents WHERE status = 'done'");
+  return rows.size() == 1 && rows[0].find("error") == std::string::npos ? std::stoi(rows[0]) : 0;
+}
+
+TEST_F(BatchTest, KilledAtAnyMomentAndRerunEveryDocumentOnce) {
+  std::string dir = TempDir("batch-kill");
+  std::string db = dir + "/d.db", out = dir + "/out";
+  const std::string args = "-q batch " + *input_ + " -o " + out + " --db " + db + " -j 2";
+
+  // First kill: as soon as one document is committed.
+  pid_t pid = Spawn(args, dir);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+  while (DoneCount(db) < 1 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  const int after_first = DoneCount(db);
+  ASSERT_GE(after_first, 1);
+  ASSERT_LT(after_first, 5) << "the batch finished before it could be killed";
+
+  // Then kills after growing delays, mid-page or mid-write, until a run ends
+  // by itself.
+  int status = -1;
+  for (int delay_ms = 150;; delay_ms *= 2) {
+    pid = Spawn(args, dir);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    if (waitpid(pid, &status, WNOHANG) == pid) break;
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  }
+  RunResult last = RunDecltab(args, dir);
+  EXPECT_EQ(2, last.exit_code) << last.stderr_text;  // notes.pdf fails every time
+
+  EXPECT_EQ(*reference_, ContentRows(db));
+  EXPECT_EQ(std::to_string(kDocuments), One(db, "SELECT count(*) FROM documents"));
+  // Nothing half-written is left among the outputs.
+  for (const fs::directory_entry& e : fs::recursive_directory_iterator(out))
+    EXPECT_EQ(std::string::npos, e.path().filename().string().find(".tmp-")) << e.path();
+  // The final run skipped what was done.
+  EXPECT_NE(std::string::npos, last.stdout_text.find("5 skipped")) << last.stdout_text;
+}
+
+TEST_F(BatchTest, ThreeShardsMergedEqualOneRun) {
+  std::string dir = TempDir("batch-shards");
+  std::string merge_args = "merge " + dir + "/merged.db";
+  int shard_docs = 0;
+  for (int k = 0; k < 3; ++k) {
+    std::string db = dir + "/shard" + std::to_string(k) + ".db";
+    RunResult run = RunDecltab("-q batch " + *input_ + " -o " + dir + "/out --db " + db +
+                                   " -j 2 --shard " + std::to_string(k) + "/3",
+                               dir);
+    EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 2) << run.stderr_text;
+    shard_docs += std::stoi(One(db, "SELECT count(*) FROM documents"));
+    merge_args += " " + db;
+  }
+  EXPECT_EQ(kDocuments, shard_docs) << "each document in exactly one shard";
+  RunResult merged = RunDecltab(merge_args, dir);
+  ASSERT_EQ(0, merged.exit_code) << merged.stderr_text;
+  EXPECT_EQ(*reference_, ContentRows(dir + "/merged.db"));
+}
+
+TEST(BatchBadInputTest, EveryBadFileFailsWithItsReasonAndTheBatchGoesOn) {
+  std::string dir = TempDir("batch-bad");
+  std::string in = dir + "/in";
+  fs::create_directories(in);
+  std::vector<BadFile> bad = BadFiles();
+  for (const BadFile& f : bad) WriteFile(in + "/" + f.name, f.bytes);
+  fs::create_symlink(dir + "/nowhere.pdf", in + "/dangling.pdf");
+  bad.push_back({"dangling.pdf", "", "cannot read file"});
+  fs::copy_file("testdata/variant-b.pdf", in + "/good.pdf");
+
+  RunResult run = RunDecltab("batch " + in + " -o " + dir + "/out --db " + dir + "/d.db -j 2", dir);
+  EXPECT_EQ(2, run.exit_code);
+  for (const BadFile& f : bad) {
+    SCOPED_TRACE(f.name);
+    // One timestamped log line naming file and reason.
+    EXPECT_NE(std::string::npos,
+              run.stderr_text.find("failed " + in + "/" + f.name + ": "))
+        << run.stderr_text;
+    EXPECT_EQ("1", One(dir + "/d.db", "SELECT count(*) FROM documents WHERE status = 'failed' "
+                                      "AND file = '" + in + "/" + f.name +
+                                      "' AND instr(error, '" + f.reason + "') > 0"));
+  }
+  EXPECT_EQ("done", One(dir + "/d.db", "SELECT status FROM documents WHERE file LIKE '%good.pdf'"));
+  EXPECT_NE(std::string::npos, run.stdout_text.find("1 done, 0 skipped, " +
+                                                    std::to_string(bad.size()) + " failed"))
+      << run.stdout_text;
+  // Only the good document has outputs.
+  std::vector<std::string> outputs;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir + "/out"))
+    outputs.push_back(e.path().filename().string());
+  std::sort(outputs.begin(), outputs.end());
+  EXPECT_EQ((std::vector<std::string>{"good", "good.json"}), outputs);
+}
+
+}  // namespace
+}  // namespace decltab::e2e
