@@ -135,23 +135,29 @@ TEST_F(BatchTest, KilledAtAnyMomentAndRerunEveryDocumentOnce) {
   EXPECT_NE(std::string::npos, last.stdout_text.find("5 skipped")) << last.stdout_text;
 }
 
+// As a Slurm array job would run them (deploy/slurm-batch.sh).
 TEST_F(BatchTest, ThreeShardsMergedEqualOneRun) {
   std::string dir = TempDir("batch-shards");
-  std::string merge_args = "merge " + dir + "/merged.db";
+  std::string merge_args = "merge " + dir + "/all.db";
   int shard_docs = 0;
   for (int k = 0; k < 3; ++k) {
-    std::string db = dir + "/shard" + std::to_string(k) + ".db";
-    RunResult run = RunDecltab("-q batch " + *input_ + " -o " + dir + "/out --db " + db +
-                                   " -j 2 --shard " + std::to_string(k) + "/3",
-                               dir);
-    EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 2) << run.stderr_text;
+    std::string task = "DECLTAB=" + std::string(DECLTAB_BINARY) +
+                       " SLURM_ARRAY_TASK_ID=" + std::to_string(k) +
+                       " SLURM_ARRAY_TASK_COUNT=3 SLURM_CPUS_PER_TASK=2"
+                       " deploy/slurm-batch.sh " + *input_ + " " + dir + " >" + dir +
+                       "/task.log 2>&1";
+    int status = std::system(task.c_str());
+    ASSERT_TRUE(WIFEXITED(status)) << ReadAll(dir + "/task.log");
+    EXPECT_TRUE(WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 2) << ReadAll(dir + "/task.log");
+    std::string db = dir + "/shard-" + std::to_string(k) + ".db";
     shard_docs += std::stoi(One(db, "SELECT count(*) FROM documents"));
     merge_args += " " + db;
   }
   EXPECT_EQ(kDocuments, shard_docs) << "each document in exactly one shard";
   RunResult merged = RunDecltab(merge_args, dir);
   ASSERT_EQ(0, merged.exit_code) << merged.stderr_text;
-  EXPECT_EQ(*reference_, ContentRows(dir + "/merged.db"));
+  EXPECT_EQ(*reference_, ContentRows(dir + "/all.db"));
+  EXPECT_TRUE(fs::exists(dir + "/json/box2/copy-3.json"));
 }
 
 TEST(BatchBadInputTest, EveryBadFileFailsWithItsReasonAndTheBatchGoesOn) {
