@@ -72,9 +72,16 @@ int MatchCell(const PageCell& truth, const std::vector<PageCell>& read) {
 CellScore ScoreCells(const std::vector<PageCell>& truth,
                      const std::vector<PageCell>& read) {
   CellScore score;
-  for (const PageCell& t : truth) {
+  std::vector<int> match(truth.size());
+  std::vector<int> uses(read.size(), 0);
+  for (size_t i = 0; i < truth.size(); ++i) {
+    match[i] = MatchCell(truth[i], read);
+    if (match[i] >= 0) ++uses[match[i]];
+  }
+  for (size_t i = 0; i < truth.size(); ++i) {
+    const PageCell& t = truth[i];
     const std::string want = FoldCellText(t.text);
-    const int k = MatchCell(t, read);
+    const int k = match[i];
     const std::string got = k < 0 ? "" : FoldCellText(read[k].text);
     if (want.empty()) {
       ++score.empty_cells;
@@ -89,6 +96,7 @@ CellScore ScoreCells(const std::vector<PageCell>& truth,
       ++score.errors[kNoCell];
       continue;
     }
+    if (uses[k] > 1) ++score.merged;
     if (got == want) {
       ++score.exact;
       continue;
@@ -121,10 +129,10 @@ std::string FormatCellScoreLine(const std::string& name,
   char line[256];
   std::snprintf(line, sizeof line,
                 "cells %s: exact %.3f (%d/%d), CER %.3f (%ld/%ld chars), "
-                "missing %d, empty-ok %d/%d",
+                "missing %d, merged %d, empty-ok %d/%d",
                 name.c_str(), score.exact_rate(), score.exact, score.cells,
                 score.cer(), score.edits, score.truth_chars, score.missing,
-                score.empty_ok, score.empty_cells);
+                score.merged, score.empty_ok, score.empty_cells);
   return line;
 }
 

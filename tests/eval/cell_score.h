@@ -35,6 +35,9 @@ struct CellScore {
   int cells = 0;
   int exact = 0;    // folded read text == folded truth text
   int missing = 0;  // no read cell at the truth cell's place
+  // Read cells that also answer another truth cell: decltab's grid lost a
+  // ruling line there (layout, not OCR).
+  int merged = 0;
   long truth_chars = 0;  // code points of the folded truth texts
   long edits = 0;        // edit distance summed; a missing cell costs its length
   // Empty truth cells (blank form fields, the rest of a merged cell after a
@@ -69,7 +72,7 @@ std::vector<std::pair<std::string, int>> TopErrors(const CellScore& score,
                                                    size_t n);
 
 // "cells NAME: exact 0.985 (1350/1371), CER 0.012 (40/3400 chars),
-//  missing 3, empty-ok 200/210"
+//  missing 3, merged 4, empty-ok 200/210"
 std::string FormatCellScoreLine(const std::string& name,
                                 const CellScore& score);
 

@@ -40,6 +40,18 @@ TEST(MatchCellTest, SplitOrMergedReadCellsStillMatch) {
   EXPECT_EQ(0, MatchCell(truth, {At(1, 0.1, 0.1, 0.4, 0.2, "both")}));
 }
 
+TEST(ScoreCellsTest, CountsCellsDecltabMergedWithANeighbour) {
+  const std::vector<PageCell> truth = {At(1, 0.0, 0.0, 0.2, 0.1, "绩效指标"),
+                                       At(1, 0.2, 0.0, 0.2, 0.1, "效益指标"),
+                                       At(1, 0.0, 0.1, 0.4, 0.1, "合计")};
+  const std::vector<PageCell> read = {At(1, 0.0, 0.0, 0.4, 0.1, "绩效指标效益指标"),
+                                      At(1, 0.0, 0.1, 0.4, 0.1, "合计")};
+  const CellScore s = ScoreCells(truth, read);
+  EXPECT_EQ(2, s.merged);
+  EXPECT_EQ(1, s.exact);
+  EXPECT_EQ(8, s.edits);  // each truth cell reads 4 characters too many
+}
+
 TEST(ScoreCellsTest, CountsExactCellsEditsMissesAndEmptyCells) {
   const std::vector<PageCell> truth = {
       At(1, 0.0, 0.0, 0.5, 0.1, "项目名称"),       // exact after folding
@@ -72,7 +84,7 @@ TEST(ScoreCellsTest, CountsExactCellsEditsMissesAndEmptyCells) {
   EXPECT_EQ(1, s.errors.at(kNoCell));
   EXPECT_EQ(1, s.errors.at(kReadEmpty));
   EXPECT_EQ("cells t: exact 0.400 (2/5), CER 0.412 (7/17 chars), missing 1, "
-            "empty-ok 1/2",
+            "merged 0, empty-ok 1/2",
             FormatCellScoreLine("t", s));
 }
 
