@@ -23,7 +23,7 @@ struct CellCase {
   const char* pdf;
   const char* truth;  // decltab_render --cells-out
   double min_exact_rate, max_cer;
-  int min_empty_ok;
+  int max_merged, min_empty_ok;
 };
 
 void PrintTo(const CellCase& c, std::ostream* os) { *os << c.name; }
@@ -54,6 +54,7 @@ TEST_P(CellTextScoreTest, MeetsThresholds) {
   ASSERT_GT(score.cells, 1000) << "the truth lost its cells";
   EXPECT_GE(score.exact_rate(), c.min_exact_rate);
   EXPECT_LE(score.cer(), c.max_cer);
+  EXPECT_LE(score.merged, c.max_merged) << "cells merged by lost ruling lines";
   EXPECT_GE(score.empty_ok, c.min_empty_ok);
 }
 
@@ -64,13 +65,13 @@ INSTANTIATE_TEST_SUITE_P(
     Testdata, CellTextScoreTest,
     testing::Values(
         CellCase{"songjiang_digital", "testdata/songjiang-2023.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.996, 0.005, 20},
+                 "testdata/truth/cells/songjiang-2023.json", 0.996, 0.005, 4, 20},
         CellCase{"songjiang_scan300", "testdata/scans/songjiang-2023-scan300.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.97, 0.012, 20},
+                 "testdata/truth/cells/songjiang-2023.json", 0.97, 0.012, 4, 20},
         CellCase{"songjiang_scan200", "testdata/scans/songjiang-2023-scan200.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.92, 0.040, 20},
+                 "testdata/truth/cells/songjiang-2023.json", 0.92, 0.040, 42, 20},
         CellCase{"songjiang_scan150", "testdata/scans/songjiang-2023-scan150.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.52, 0.215, 16}),
+                 "testdata/truth/cells/songjiang-2023.json", 0.52, 0.215, 86, 16}),
     [](const testing::TestParamInfo<CellCase>& info) {
       return std::string(info.param.name);
     });
