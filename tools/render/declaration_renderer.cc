@@ -83,6 +83,9 @@ class PassRenderer {
     }
     Status closed = w_->Close();
     report.page_count = w_->page();
+    report.page_width = style_.page_width;
+    report.page_height = style_.page_height;
+    report.cells = w_->drawn_cells();
     w_ = nullptr;
     if (!closed.ok()) return closed;
     return report;

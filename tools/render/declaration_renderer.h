@@ -12,6 +12,7 @@
 
 #include "core/result.h"
 #include "tools/render/declaration_spec.h"
+#include "tools/render/page_writer.h"
 
 namespace decltab::render {
 
@@ -30,7 +31,9 @@ struct ProjectPlacement {
 
 struct RenderReport {
   int page_count = 0;
+  double page_width = 0, page_height = 0;  // points
   std::vector<ProjectPlacement> projects;
+  std::vector<DrawnCell> cells;  // every table cell drawn, in drawing order
 };
 
 // Writes the PDF to `pdf_path` (through a temporary file renamed on

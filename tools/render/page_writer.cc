@@ -41,6 +41,8 @@ struct PageWriter::Impl {
   int page = 1;
   double y = 0;
   bool page_empty = true;
+  int table_count = 0;
+  std::vector<DrawnCell> drawn;
 
   double left() const { return style.margin_left; }
   double top() const { return style.margin_top; }
@@ -175,6 +177,9 @@ Result<std::unique_ptr<PageWriter>> PageWriter::Open(
 }
 
 int PageWriter::page() const { return impl_->page; }
+const std::vector<DrawnCell>& PageWriter::drawn_cells() const {
+  return impl_->drawn;
+}
 bool PageWriter::PageEmpty() const { return impl_->page_empty; }
 void PageWriter::NewPage() { impl_->NewPage(); }
 
@@ -223,11 +228,40 @@ namespace {
 // One cell as laid out for drawing.
 struct PlacedCell {
   const GridCell* cell;
+  int band;
   int first_row;  // global row index
   double x, width;
   double text_height;
   PangoLayoutPtr layout;
 };
+
+// Forced line breaks removed: wrapped lines join without a space.
+std::string JoinedText(const std::string& text) {
+  std::string out;
+  for (char c : text)
+    if (c != '\n') out.push_back(c);
+  return out;
+}
+
+// The part of `p` spanning global rows [begin, end), drawn on `page`.
+DrawnCell Drawn(const PlacedCell& p, int begin, int end, double top,
+                double height, int page, int table) {
+  DrawnCell d;
+  d.page = page;
+  d.table = table;
+  d.band = p.band;
+  d.row = p.cell->row + (begin - p.first_row);
+  d.col = p.cell->col;
+  d.rowspan = end - begin;
+  d.colspan = p.cell->colspan;
+  d.x = p.x;
+  d.y = top;
+  d.width = p.width;
+  d.height = height;
+  d.continued = begin > p.first_row;
+  if (!d.continued) d.text = JoinedText(p.cell->text);
+  return d;
+}
 
 }  // namespace
 
@@ -273,9 +307,13 @@ std::vector<std::vector<int>> PageWriter::Table(const RuledTable& table,
     for (const GridCell* cell : band_cells) {
       const int last_col =
           std::min<int>(cell->col + cell->colspan, band.col_widths.size());
-      PlacedCell p{
-          cell, base + cell->row, xs[cell->col], xs[last_col] - xs[cell->col],
-          0,    nullptr};
+      PlacedCell p{cell,
+                   static_cast<int>(b),
+                   base + cell->row,
+                   xs[cell->col],
+                   xs[last_col] - xs[cell->col],
+                   0,
+                   nullptr};
       TextStyle text_style = ts.text;
       text_style.bold = cell->bold;
       const bool left = cell->align == HAlign::kLeft;
@@ -350,6 +388,8 @@ std::vector<std::vector<int>> PageWriter::Table(const RuledTable& table,
       const double top = row_top[vis_begin];
       const double height = row_top[vis_end] - top;
       cairo_rectangle(cr, p.x, top, p.width, height);
+      w.drawn.push_back(
+          Drawn(p, vis_begin, vis_end, top, height, w.page, w.table_count));
       // Text goes in the part where the cell starts; a continuation part
       // at the top of the next page stays empty.
       if (first >= slice.begin && p.text_height > 0) {
@@ -364,6 +404,7 @@ std::vector<std::vector<int>> PageWriter::Table(const RuledTable& table,
     w.y = y;
     w.page_empty = false;
   }
+  ++w.table_count;
   return row_pages;
 }
 

@@ -27,6 +27,18 @@ struct TextStyle {
   bool bold = false;
 };
 
+// One table cell as drawn, for the per-cell ground truth: a merged cell cut
+// by a page break appears once per page, its text only in the first part.
+struct DrawnCell {
+  int page = 0;   // 1-based
+  int table = 0;  // 0-based, in drawing order over the whole document
+  int band = 0, row = 0, col = 0;  // the band's own grid (RuledTable)
+  int rowspan = 1, colspan = 1;    // rows of this part only
+  double x = 0, y = 0, width = 0, height = 0;  // on the ruling lines, points
+  std::string text;        // as printed, forced line breaks removed
+  bool continued = false;  // the part of a merged cell after a page break
+};
+
 struct TableStyle {
   TextStyle text;
   double pad_x = 3, pad_y = 3;  // cell padding
@@ -69,6 +81,9 @@ class PageWriter {
   // as an empty merged cell at the top of the next page.
   std::vector<std::vector<int>> Table(const RuledTable& table,
                                       const TableStyle& style);
+
+  // Every table cell drawn so far, in drawing order.
+  const std::vector<DrawnCell>& drawn_cells() const;
 
   // Draws the last footer and finishes the PDF. Fails with kInternal on a
   // cairo error (e.g. the disk is full).

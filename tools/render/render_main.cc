@@ -1,4 +1,5 @@
 // decltab_render TRUTH.json -o OUT.pdf [--seed N] [--truth-out FILLED.json]
+//                [--cells-out CELLS.json]
 // Renders a ground-truth declaration to a born-digital PDF. Exit 0 on
 // success, 2 on unusable input, 1 on any other failure.
 #include <CLI/CLI.hpp>
@@ -6,6 +7,7 @@
 #include <iostream>
 #include <string>
 
+#include "tools/render/cells_json.h"
 #include "tools/render/declaration_renderer.h"
 #include "tools/render/declaration_spec.h"
 #include "tools/render/truth_io.h"
@@ -18,7 +20,7 @@ int ExitCode(const decltab::Status& status) {
 
 int Run(int argc, char** argv) {
   CLI::App app{"Render a decltab ground-truth declaration to PDF"};
-  std::string truth_path, pdf_path, truth_out;
+  std::string truth_path, pdf_path, truth_out, cells_out;
   uint64_t seed = 0;
   app.add_option("truth", truth_path, "ground-truth declaration JSON")
       ->required();
@@ -27,6 +29,8 @@ int Run(int argc, char** argv) {
                  "varies fonts, sizes, margins, rules, column widths");
   app.add_option("--truth-out", truth_out,
                  "write the truth with page numbers filled in");
+  app.add_option("--cells-out", cells_out,
+                 "write every table cell drawn: page, box, text");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -55,6 +59,13 @@ int Run(int argc, char** argv) {
   if (!truth_out.empty()) {
     decltab::Status written =
         WriteTruthFile(truth_out, FillTruthPages(*truth, *report));
+    if (!written.ok()) {
+      std::cerr << "decltab_render: " << written.message() << "\n";
+      return ExitCode(written);
+    }
+  }
+  if (!cells_out.empty()) {
+    decltab::Status written = WriteCellsFile(cells_out, *report);
     if (!written.ok()) {
       std::cerr << "decltab_render: " << written.message() << "\n";
       return ExitCode(written);
