@@ -110,24 +110,28 @@ SourceDocument::~SourceDocument() = default;
 Result<SourceDocument> SourceDocument::Open(const std::string& path) {
   Result<std::vector<uint8_t>> bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  if (bytes->empty()) return Status::InvalidInput("empty file");
+  return FromBytes(std::move(bytes).value());
+}
+
+Result<SourceDocument> SourceDocument::FromBytes(std::vector<uint8_t> bytes) {
+  if (bytes.empty()) return Status::InvalidInput("empty file");
 
   auto impl = std::make_unique<Impl>();
-  impl->sha256 = Sha256Hex(bytes->data(), bytes->size());
-  if (LooksLikeImage(*bytes)) {
-    Result<int> pages = CountImagePages(*bytes);
+  impl->sha256 = Sha256Hex(bytes.data(), bytes.size());
+  if (LooksLikeImage(bytes)) {
+    Result<int> pages = CountImagePages(bytes);
     if (!pages.ok()) return pages.status();
     impl->page_count = *pages;
-    impl->image_bytes = std::move(bytes).value();
+    impl->image_bytes = std::move(bytes);
     return SourceDocument(std::move(impl));
   }
-  if (!LooksLikePdf(*bytes)) return Status::InvalidInput("not a PDF or image");
+  if (!LooksLikePdf(bytes)) return Status::InvalidInput("not a PDF or image");
 
   SilencePoppler();
   // load_from_data takes the bytes over (swaps them into the document).
-  poppler::byte_array data(bytes->begin(), bytes->end());
-  bytes->clear();
-  bytes->shrink_to_fit();
+  poppler::byte_array data(bytes.begin(), bytes.end());
+  bytes.clear();
+  bytes.shrink_to_fit();
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_data(&data));
   if (!pdf) return Status::InvalidInput("damaged PDF");
   if (pdf->is_locked())

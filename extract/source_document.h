@@ -35,6 +35,9 @@ class SourceDocument {
   // "not a PDF or image", "damaged PDF", "encrypted PDF (password
   // required)", "PDF has no pages", "damaged image".
   static Result<SourceDocument> Open(const std::string& path);
+  // The same from a file's bytes already in memory (same reasons, except
+  // "cannot read file").
+  static Result<SourceDocument> FromBytes(std::vector<uint8_t> bytes);
 
   SourceDocument(SourceDocument&&) noexcept;
   SourceDocument& operator=(SourceDocument&&) noexcept;
