@@ -189,7 +189,17 @@ std::string FoldText(std::string_view utf8) {
       out.push_back(' ');
     i = next - 1;
   }
-  return ToUtf8(out);
+  std::string folded = ToUtf8(out);
+  // A dropped space or a spelled-out sign may put a combining mark after a
+  // new base character (p, space, U+0301 → "ṕ"; ≦, U+0338 → "<=" U+0338 →
+  // "<≠"); composing once more makes folding idempotent, so text folded
+  // twice equals text folded once.
+  const bool changed = out != in;
+  const bool non_ascii = std::any_of(out.begin(), out.end(),
+                                     [](char32_t c) { return c >= 0x80; });
+  std::string composed;
+  if (changed && non_ascii && Nfkc(folded, &composed)) return composed;
+  return folded;
 }
 
 std::string FoldCompact(std::string_view utf8) {
