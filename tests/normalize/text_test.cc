@@ -46,9 +46,10 @@ TEST(FoldTextTest, CompactDropsEverySpace) {
 // spelling out a sign puts a combining mark after a new base character.
 TEST(FoldTextTest, FoldingTwiceEqualsFoldingOnce) {
   for (const char* text : {
-           "ppppp\u00b4",            // ´ is NFKC space + U+0301
-           "\u2266\u0338\u2266",   // ≦ + U+0338 becomes "<=" + U+0338
-           "A\n\u0301",             // a line break before a combining mark
+           "ppppp\u00b4",         // ´ is NFKC space + U+0301
+           "\u2266\u0338\u2266",  // ≦ + U+0338 becomes "<=" + U+0338
+           "A\n\u0301",           // a line break before a combining mark
+           "X z \u0301X",         // "X z" keeps its space until z composes
            "（２０２３年）≥ 90 %",
        }) {
     const std::string once = FoldText(text);
@@ -56,6 +57,7 @@ TEST(FoldTextTest, FoldingTwiceEqualsFoldingOnce) {
   }
   EXPECT_EQ("ppppṕ", FoldText("ppppp\u00b4"));
   EXPECT_EQ("<\u2260<=", FoldText("\u2266\u0338\u2266"));
+  EXPECT_EQ("X\u017aX", FoldText("X z \u0301X"));
 }
 
 TEST(IsCjkTest, Classifies) {
