@@ -7,7 +7,7 @@
 set -euo pipefail
 fuzzer=$1 seeds=$2 work=$3 seconds=$4 dict=${5:-}
 mkdir -p "$work/corpus"
-export LSAN_OPTIONS="suppressions=$(dirname "$0")/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")/../tools" && pwd)/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 args=(-max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048
       -print_final_stats=1 -artifact_prefix="$work/")
 [ -n "$dict" ] && args+=(-dict="$dict")
