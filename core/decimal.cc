@@ -24,7 +24,8 @@ std::optional<Decimal> Decimal::Parse(const std::string& text) {
   for (; i < text.size(); ++i) {
     char c = text[i];
     if (c >= '0' && c <= '9') {
-      if (d.mantissa > (INT64_MAX - 9) / 10) return std::nullopt;
+      // Exactly the values that fit: 9223372036854775807 is accepted.
+      if (d.mantissa > (INT64_MAX - (c - '0')) / 10) return std::nullopt;
       d.mantissa = d.mantissa * 10 + (c - '0');
       seen_digit = true;
       if (seen_point && ++d.scale > 9) return std::nullopt;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -56,14 +57,35 @@ bool LooksLikePdf(const std::vector<uint8_t>& bytes) {
 }
 
 // The dpi at which a page of width × height pixels at `dpi` fits into
-// `max_pixels` (unchanged when it already does).
+// `max_pixels` (unchanged when it already does), or 0 when it does not fit
+// even at 1 dpi (a page box kilometres wide: rendering it would exhaust
+// memory).
 int CappedDpi(double width_at_dpi, double height_at_dpi, int dpi,
               int64_t max_pixels) {
   const double pixels = width_at_dpi * height_at_dpi;
   if (max_pixels <= 0 || pixels <= static_cast<double>(max_pixels)) return dpi;
-  int capped = static_cast<int>(
-      std::floor(dpi * std::sqrt(static_cast<double>(max_pixels) / pixels)));
-  return std::max(capped, 1);
+  const double capped =
+      std::floor(dpi * std::sqrt(static_cast<double>(max_pixels) / pixels));
+  if (!(capped >= 1)) return 0;  // also NaN
+  return static_cast<int>(capped);
+}
+
+Status TooLarge(const std::string& where, double width, double height,
+                const char* unit) {
+  char size[64];
+  std::snprintf(size, sizeof size, "%.0f x %.0f %s", width, height, unit);
+  return Status::InvalidInput(where + ": page too large to render (" + size +
+                              ")");
+}
+
+// A text-layer coordinate in pixels as an int. Text can be placed (or
+// sized) absurdly far off the page; such coordinates are clamped well
+// inside int's range so that box arithmetic cannot overflow.
+int PixelCoordinate(double pixels) {
+  constexpr double kLimit = 100'000'000;
+  if (!(pixels > -kLimit)) return static_cast<int>(-kLimit);  // also NaN
+  if (pixels > kLimit) return static_cast<int>(kLimit);
+  return static_cast<int>(pixels);
 }
 
 Status CheckArgs(int index, int pages, int dpi) {
@@ -110,24 +132,28 @@ SourceDocument::~SourceDocument() = default;
 Result<SourceDocument> SourceDocument::Open(const std::string& path) {
   Result<std::vector<uint8_t>> bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  if (bytes->empty()) return Status::InvalidInput("empty file");
+  return FromBytes(std::move(bytes).value());
+}
+
+Result<SourceDocument> SourceDocument::FromBytes(std::vector<uint8_t> bytes) {
+  if (bytes.empty()) return Status::InvalidInput("empty file");
 
   auto impl = std::make_unique<Impl>();
-  impl->sha256 = Sha256Hex(bytes->data(), bytes->size());
-  if (LooksLikeImage(*bytes)) {
-    Result<int> pages = CountImagePages(*bytes);
+  impl->sha256 = Sha256Hex(bytes.data(), bytes.size());
+  if (LooksLikeImage(bytes)) {
+    Result<int> pages = CountImagePages(bytes);
     if (!pages.ok()) return pages.status();
     impl->page_count = *pages;
-    impl->image_bytes = std::move(bytes).value();
+    impl->image_bytes = std::move(bytes);
     return SourceDocument(std::move(impl));
   }
-  if (!LooksLikePdf(*bytes)) return Status::InvalidInput("not a PDF or image");
+  if (!LooksLikePdf(bytes)) return Status::InvalidInput("not a PDF or image");
 
   SilencePoppler();
   // load_from_data takes the bytes over (swaps them into the document).
-  poppler::byte_array data(bytes->begin(), bytes->end());
-  bytes->clear();
-  bytes->shrink_to_fit();
+  poppler::byte_array data(bytes.begin(), bytes.end());
+  bytes.clear();
+  bytes.shrink_to_fit();
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_data(&data));
   if (!pdf) return Status::InvalidInput("damaged PDF");
   if (pdf->is_locked())
@@ -156,6 +182,7 @@ Result<PageImage> SourceDocument::RenderPage(
     const double factor = static_cast<double>(dpi) / image->dpi;
     dpi = CappedDpi(image->width * factor, image->height * factor, dpi,
                     options.max_pixels);
+    if (dpi == 0) return TooLarge(where, image->width, image->height, "px");
     if (dpi == image->dpi) return image;
     return ScaleImage(*image, dpi);
   }
@@ -166,6 +193,7 @@ Result<PageImage> SourceDocument::RenderPage(
   const int dpi = CappedDpi(box.width() * options.dpi / 72.0,
                             box.height() * options.dpi / 72.0, options.dpi,
                             options.max_pixels);
+  if (dpi == 0) return TooLarge(where, box.width(), box.height(), "pt");
   poppler::page_renderer renderer;
   renderer.set_render_hints(poppler::page_renderer::antialiasing |
                             poppler::page_renderer::text_antialiasing);
@@ -205,12 +233,12 @@ Result<std::vector<Word>> SourceDocument::TextLayer(int index, int dpi) const {
     const poppler::rectf r = box.bbox();
     Word word;
     word.text = std::move(text);
-    word.box.x = static_cast<int>(std::floor(r.left() * scale));
-    word.box.y = static_cast<int>(std::floor(r.top() * scale));
+    word.box.x = PixelCoordinate(std::floor(r.left() * scale));
+    word.box.y = PixelCoordinate(std::floor(r.top() * scale));
     word.box.width =
-        std::max(1, static_cast<int>(std::ceil(r.right() * scale)) - word.box.x);
+        std::max(1, PixelCoordinate(std::ceil(r.right() * scale)) - word.box.x);
     word.box.height = std::max(
-        1, static_cast<int>(std::ceil(r.bottom() * scale)) - word.box.y);
+        1, PixelCoordinate(std::ceil(r.bottom() * scale)) - word.box.y);
     words.push_back(std::move(word));
   }
   return words;

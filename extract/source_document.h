@@ -35,6 +35,9 @@ class SourceDocument {
   // "not a PDF or image", "damaged PDF", "encrypted PDF (password
   // required)", "PDF has no pages", "damaged image".
   static Result<SourceDocument> Open(const std::string& path);
+  // The same from a file's bytes already in memory (same reasons, except
+  // "cannot read file").
+  static Result<SourceDocument> FromBytes(std::vector<uint8_t> bytes);
 
   SourceDocument(SourceDocument&&) noexcept;
   SourceDocument& operator=(SourceDocument&&) noexcept;
@@ -50,8 +53,10 @@ class SourceDocument {
 
   // Renders page `index` (0-based) as 8-bit grey, 0 black, 255 white;
   // page_number is index + 1 and dpi the resolution actually used (see
-  // RenderOptions). Fails with kInvalidInput for an index out of range or a
-  // non-positive dpi, kInternal when the page cannot be rendered or decoded.
+  // RenderOptions). Fails with kInvalidInput for an index out of range, a
+  // non-positive dpi or a page that exceeds max_pixels even at 1 dpi
+  // ("page too large to render"), kInternal when the page cannot be
+  // rendered or decoded.
   Result<PageImage> RenderPage(int index, const RenderOptions& options) const;
 
   // Words of the PDF text layer of page `index`, boxes in pixels at `dpi`

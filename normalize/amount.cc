@@ -47,7 +47,8 @@ size_t ReadDecimal(std::string_view s, Decimal* out) {
   for (; i < s.size(); ++i) {
     char c = s[i];
     if (c >= '0' && c <= '9') {
-      if (d.mantissa > (INT64_MAX - 9) / 10) return 0;
+      // Exactly the values that fit: 9223372036854775807 is accepted.
+      if (d.mantissa > (INT64_MAX - (c - '0')) / 10) return 0;
       d.mantissa = d.mantissa * 10 + (c - '0');
       if (point && ++d.scale > 9) return 0;
       digit = true;

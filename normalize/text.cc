@@ -143,7 +143,12 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string FoldText(std::string_view utf8) {
+namespace {
+
+// One round of FoldText. *recompose is set when the round removed a space
+// or spelled out a sign in text that has non-ASCII characters: a combining
+// mark may then follow a new base character, which NFKC would compose.
+std::string FoldOnce(std::string_view utf8, bool* recompose) {
   std::string nfkc;
   std::u32string in = Nfkc(utf8, &nfkc) ? ToU32(nfkc) : ToU32(utf8);
 
@@ -189,7 +194,25 @@ std::string FoldText(std::string_view utf8) {
       out.push_back(' ');
     i = next - 1;
   }
+  *recompose = out != in && std::any_of(out.begin(), out.end(), [](char32_t c) {
+    return c >= 0x80;
+  });
   return ToUtf8(out);
+}
+
+}  // namespace
+
+std::string FoldText(std::string_view utf8) {
+  // A dropped space or a spelled-out sign may put a combining mark after a
+  // new base character (p, space, U+0301 → "ṕ"; ≦, U+0338 → "<=" U+0338 →
+  // "<≠"), and a composed character changes which spaces stay: in "X z ́"
+  // the space sits between two ASCII letters, in "X ź" it does not. A
+  // second round composes and settles the spaces, so text folded twice
+  // equals text folded once.
+  bool recompose = false;
+  std::string once = FoldOnce(utf8, &recompose);
+  if (!recompose) return once;
+  return FoldOnce(once, &recompose);
 }
 
 std::string FoldCompact(std::string_view utf8) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what decltab needs from Debian 12's archive (only what is missing),
 # then configures and builds it in build/. Used by demo.sh and test.sh.
+# --deps-only: install only; DECLTAB_EXTRA_PACKAGES adds packages (the
+# fuzzing and sanitizer scripts use both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,7 @@ PACKAGES=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libicu-dev libgtest-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev sqlite3
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  ${DECLTAB_EXTRA_PACKAGES:-}
 )
 
 missing=()
@@ -25,6 +28,8 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+[ "${1:-}" = "--deps-only" ] && exit 0
 
 BUILD_TYPE="${DECLTAB_BUILD_TYPE:-Release}"
 cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null

@@ -23,6 +23,13 @@ TEST(DecimalTest, RejectsNonNumbers) {
     EXPECT_FALSE(Decimal::Parse(text).has_value()) << text;
 }
 
+TEST(DecimalTest, ReadsEveryValueThatFitsInt64) {
+  EXPECT_EQ(INT64_MAX, Decimal::Parse("9223372036854775807")->mantissa);
+  EXPECT_EQ(9'223'372'036'854'775'800,
+            Decimal::Parse("92233720368547758.00")->mantissa);
+  EXPECT_FALSE(Decimal::Parse("9223372036854775808").has_value());
+}
+
 TEST(DecimalTest, MultipliesAmountsExactly) {
   // 46 × 0.3万元 = 13.8万元; 800 × 47 = 37600 元.
   EXPECT_EQ(Fen(138'000'00), Decimal::Parse("46")->Times(Fen(3'000'00)));

@@ -154,6 +154,56 @@ TEST_F(SourceDocumentTest, CapsPixelsByLoweringDpi) {
   EXPECT_LE(static_cast<int64_t>(page->width) * page->height, options.max_pixels);
 }
 
+// A page box 2,000,000 pt square exceeds the pixel cap even at 1 dpi:
+// refused as unusable input instead of allocating gigabytes.
+TEST(SourceDocumentBytesTest, RefusesPagesTooLargeToRender) {
+  const std::string pdf = testing::AssemblePdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>",
+       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 2000000 2000000] >>"});
+  Result<SourceDocument> doc =
+      SourceDocument::FromBytes(std::vector<uint8_t>(pdf.begin(), pdf.end()));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  Result<PageImage> page = doc->RenderPage(0, RenderOptions{});
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(Status::Code::kInvalidInput, page.status().code());
+  EXPECT_EQ("page 1: page too large to render (2000000 x 2000000 pt)",
+            page.status().message());
+}
+
+// Text set in a font 10^14 pt high lies far off the page; its box is
+// clamped instead of overflowing int (undefined behaviour before).
+TEST(SourceDocumentBytesTest, ClampsTextLayerBoxesFarOffThePage) {
+  const std::string pdf =
+      testing::TextLayerPdf(300, 200, {{20, 100, 1e14, "项目"}});
+  Result<SourceDocument> doc =
+      SourceDocument::FromBytes(std::vector<uint8_t>(pdf.begin(), pdf.end()));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  Result<std::vector<Word>> words = doc->TextLayer(0, 300);
+  ASSERT_TRUE(words.ok()) << words.status().message();
+  ASSERT_FALSE(words->empty());
+  for (const Word& w : *words) {
+    EXPECT_GE(w.box.x, -100'000'000) << w.text;
+    EXPECT_GE(w.box.y, -100'000'000) << w.text;
+    EXPECT_LE(w.box.right(), 200'000'000) << w.text;
+    EXPECT_LE(w.box.bottom(), 200'000'000) << w.text;
+    EXPECT_GT(w.box.width, 0) << w.text;
+    EXPECT_GT(w.box.height, 0) << w.text;
+  }
+}
+
+TEST(SourceDocumentBytesTest, OpensFromMemoryLikeFromFile) {
+  const std::string pdf = FormPdf();
+  Result<SourceDocument> doc =
+      SourceDocument::FromBytes(std::vector<uint8_t>(pdf.begin(), pdf.end()));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(1, doc->page_count());
+  EXPECT_EQ(Sha256Hex(reinterpret_cast<const uint8_t*>(pdf.data()), pdf.size()),
+            doc->sha256());
+  EXPECT_EQ("empty file",
+            SourceDocument::FromBytes({}).status().message());
+}
+
 TEST_F(SourceDocumentTest, RejectsBadPageIndexAndDpi) {
   WriteFile(Path("form.pdf"), FormPdf());
   Result<SourceDocument> doc = SourceDocument::Open(Path("form.pdf"));

@@ -58,6 +58,19 @@ TEST(ParseAmountTest, ExactErrors) {
   }
 }
 
+// An amount near the top of int64 fen, written back as 元 text, reads as
+// the same fen (the digit guard once rejected 9223372036854775800).
+TEST(ParseAmountTest, LargestAmountsSurviveFormatting) {
+  Result<StatedAmount> amount = ParseAmount("92233720368547758。");
+  ASSERT_TRUE(amount.ok()) << amount.status().message();
+  EXPECT_EQ(Fen(9'223'372'036'854'775'800), amount->value);
+  Result<StatedAmount> again =
+      ParseAmount(amount->value.ToYuanString() + "元");
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(amount->value, again->value);
+  EXPECT_FALSE(ParseAmount("92233720368547758.08元").ok());
+}
+
 TEST(ParseQuantityTest, NumberAndUnit) {
   const struct {
     const char* text;

@@ -42,6 +42,24 @@ TEST(FoldTextTest, CompactDropsEverySpace) {
   EXPECT_EQ("opensource", FoldCompact("open source"));
 }
 
+// Folding folded text changes nothing, also where dropping a space or
+// spelling out a sign puts a combining mark after a new base character.
+TEST(FoldTextTest, FoldingTwiceEqualsFoldingOnce) {
+  for (const char* text : {
+           "ppppp\u00b4",         // ´ is NFKC space + U+0301
+           "\u2266\u0338\u2266",  // ≦ + U+0338 becomes "<=" + U+0338
+           "A\n\u0301",           // a line break before a combining mark
+           "X z \u0301X",         // "X z" keeps its space until z composes
+           "（２０２３年）≥ 90 %",
+       }) {
+    const std::string once = FoldText(text);
+    EXPECT_EQ(once, FoldText(once)) << text;
+  }
+  EXPECT_EQ("ppppṕ", FoldText("ppppp\u00b4"));
+  EXPECT_EQ("<\u2260<=", FoldText("\u2266\u0338\u2266"));
+  EXPECT_EQ("X\u017aX", FoldText("X z \u0301X"));
+}
+
 TEST(IsCjkTest, Classifies) {
   EXPECT_TRUE(IsCjk(U'项'));
   EXPECT_TRUE(IsCjk(U'、'));
