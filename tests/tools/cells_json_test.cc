@@ -24,9 +24,12 @@ RenderReport RenderMini() {
   EXPECT_TRUE(truth.ok());
   Result<DeclarationSpec> spec = ParseDeclarationSpec(*truth);
   EXPECT_TRUE(spec.ok());
-  Result<RenderReport> report = RenderDeclarationPdf(
-      *spec, RenderOptions{1}, ::testing::TempDir() + "decltab_cells_mini.pdf");
-  EXPECT_TRUE(report.ok());
+  // One file per test: ctest runs the tests of this binary in parallel.
+  const std::string pdf = ::testing::TempDir() + "decltab_cells_" +
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                          ".pdf";
+  Result<RenderReport> report = RenderDeclarationPdf(*spec, RenderOptions{1}, pdf);
+  EXPECT_TRUE(report.ok()) << report.status().message();
   return report.ok() ? *report : RenderReport{};
 }
 
