@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "layout/cv_image.h"
 #include "layout/line_structures.h"
@@ -10,12 +11,14 @@
 namespace decltab::layout {
 namespace {
 
-// One grid line of a table: the snapped position of its segments, or an
-// edge inferred from the extent of the other lines (thickness 0, not real).
+// One grid line of a table: the snapped position of its segments and their
+// extents along it, or an edge inferred from the extent of the other lines
+// (thickness 0, not real).
 struct GridLine {
   double pos = 0;
   double thickness = 0;
   bool real = false;
+  std::vector<std::pair<int, int>> runs;
 };
 
 // Grid cell rectangle in grid-line indices, ends exclusive.
@@ -38,11 +41,11 @@ std::vector<GridLine> SnapLines(const std::vector<LineSegment>& all,
   for (const LineSegment* s : segments) {
     double w = std::max(1, s->length());
     if (lines.empty() || s->pos - lines.back().pos > snap) {
-      lines.push_back(GridLine{s->pos, s->thickness, true});
-      weight = w;
-      continue;
+      lines.push_back(GridLine{s->pos, s->thickness, true, {}});
+      weight = 0;
     }
     GridLine& line = lines.back();
+    line.runs.emplace_back(s->start, s->end);
     line.pos = (line.pos * weight + s->pos * w) / (weight + w);
     line.thickness = (line.thickness * weight + s->thickness * w) / (weight + w);
     weight += w;
@@ -141,10 +144,10 @@ std::optional<Table> BuildTable(const Structure& structure,
   bool right_missing = x_hi - cols.back().pos > overhang;
   bool top_missing = rows.front().pos - y_lo > overhang;
   bool bottom_missing = y_hi - rows.back().pos > overhang;
-  if (left_missing) cols.insert(cols.begin(), GridLine{double(x_lo), 0, false});
-  if (right_missing) cols.push_back(GridLine{double(x_hi), 0, false});
-  if (top_missing) rows.insert(rows.begin(), GridLine{double(y_lo), 0, false});
-  if (bottom_missing) rows.push_back(GridLine{double(y_hi), 0, false});
+  if (left_missing) cols.insert(cols.begin(), GridLine{double(x_lo), 0, false, {}});
+  if (right_missing) cols.push_back(GridLine{double(x_hi), 0, false, {}});
+  if (top_missing) rows.insert(rows.begin(), GridLine{double(y_lo), 0, false, {}});
+  if (bottom_missing) rows.push_back(GridLine{double(y_hi), 0, false, {}});
   int real = static_cast<int>(rows.size() + cols.size()) - left_missing -
              right_missing - top_missing - bottom_missing;
   int nrows = static_cast<int>(rows.size()) - 1;
@@ -165,13 +168,14 @@ std::optional<Table> BuildTable(const Structure& structure,
     int from = Near(across[a].pos, across[a].thickness / 2 + 1, +1);
     int to = Near(across[a + 1].pos, across[a + 1].thickness / 2 + 1, -1);
     // Narrow band: the line's own pixels (and a pixel of drift), not text
-    // next to it.
+    // next to it. Where a found segment runs, text touching it does not
+    // count against the edge.
     int band = static_cast<int>(std::ceil(l.thickness / 2)) + 1;
     const cv::Mat& pieces =
         horizontal ? lines.horizontal_pieces : lines.vertical_pieces;
     int offset = ClearanceOffset(l.thickness, dpi, options);
     return LineCoverage(pieces, horizontal, l.pos, band, from, to, lines.ink,
-                        offset) >= options.edge_coverage;
+                        offset, l.runs) >= options.edge_coverage;
   };
   DisjointSets sets(nrows * ncols);
   for (int r = 0; r < nrows; ++r)

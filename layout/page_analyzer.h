@@ -40,9 +40,13 @@ struct LayoutOptions {
   double min_vline_mm = 5.0;
   double line_piece_mm = 1.2;
   // A ruling line has paper this far beyond its edges on both sides along
-  // all but `max_side_ink` of its length; bridged glyph strokes do not.
+  // all but `max_side_ink` of its length, or (a line beside a narrow column
+  // packed with text) along one stretch of at least `clear_stretch_mm`,
+  // crossing lines not counted as ink; bridged glyph strokes do neither
+  // (paper on both sides for a glyph or two at most).
   double line_clearance_mm = 0.3;
   double max_side_ink = 0.15;
+  double clear_stretch_mm = 12.0;
   // Lines whose positions differ by less than this are one grid line.
   double snap_mm = 0.6;
   // How far a line may stop short of the line it meets and still join it

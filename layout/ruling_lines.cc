@@ -88,23 +88,33 @@ int ClearanceOffset(double thickness, int dpi, const LayoutOptions& options) {
          MmToPx(options.line_clearance_mm, dpi, 1);
 }
 
-double SideInk(const cv::Mat& ink, bool horizontal, double pos, int offset,
-               int from, int to) {
+SideInk MeasureSideInk(const cv::Mat& ink, bool horizontal, double pos,
+                       int offset, int from, int to) {
   int limit = horizontal ? ink.cols : ink.rows;
   int across = horizontal ? ink.rows : ink.cols;
   from = std::max(from, 0);
   to = std::min(to, limit);
-  if (to <= from) return 0;
+  SideInk side;
+  if (to <= from) return side;
   int centre = static_cast<int>(std::lround(pos));
   int before = centre - offset, after = centre + offset;
-  if (before < 0 || after >= across) return 0;  // at the page edge: no text there
-  int beside = 0;
+  if (before < 0 || after >= across) {  // at the page edge: no text there
+    side.longest_clear = to - from;
+    return side;
+  }
+  int beside = 0, clear = 0;
   for (int i = from; i < to; ++i) {
     bool a = horizontal ? ink.at<uint8_t>(before, i) : ink.at<uint8_t>(i, before);
     bool b = horizontal ? ink.at<uint8_t>(after, i) : ink.at<uint8_t>(i, after);
-    beside += a || b;
+    if (a || b) {
+      ++beside;
+      clear = 0;
+    } else {
+      side.longest_clear = std::max(side.longest_clear, ++clear);
+    }
   }
-  return static_cast<double>(beside) / (to - from);
+  side.share = static_cast<double>(beside) / (to - from);
+  return side;
 }
 
 RulingLines FindRulingLines(const cv::Mat& ink, int dpi,
@@ -116,6 +126,7 @@ RulingLines FindRulingLines(const cv::Mat& ink, int dpi,
   lines.line_mask = cv::Mat::zeros(ink.size(), CV_8U);
   cv::Mat transposed;
   cv::transpose(ink, transposed);
+  std::vector<LineSegment> found[2];  // horizontal, vertical
   for (bool horizontal : {true, false}) {
     int min_length = MmToPx(
         horizontal ? options.min_hline_mm : options.min_vline_mm, dpi, 8);
@@ -126,23 +137,42 @@ RulingLines FindRulingLines(const cv::Mat& ink, int dpi,
       cv::transpose(pieces, pieces);
       cv::transpose(strict, strict);
     }
-    std::vector<LineSegment> found = Segments(strict, horizontal);
-    // Strokes of a text line bridged into one long run have ink right above
-    // or below them; a ruling line has paper on both sides.
-    std::vector<LineSegment> kept;
-    for (const LineSegment& s : found) {
-      int offset = ClearanceOffset(s.thickness, dpi, options);
-      if (SideInk(ink, horizontal, s.pos, offset, s.start, s.end) <=
-          options.max_side_ink)
-        kept.push_back(s);
-    }
+    found[horizontal ? 0 : 1] = Segments(strict, horizontal);
     lines.line_mask |= strict;
-    if (horizontal) {
-      lines.horizontal = std::move(kept);
-      lines.horizontal_pieces = pieces;
-    } else {
-      lines.vertical = std::move(kept);
-      lines.vertical_pieces = pieces;
+    (horizontal ? lines.horizontal_pieces : lines.vertical_pieces) = pieces;
+  }
+  // Strokes of a text line bridged into one long run have ink right above
+  // or below them; a ruling line has paper on both sides along most of its
+  // length.
+  auto side_ink = [&](const cv::Mat& beside, bool horizontal, const LineSegment& s) {
+    int offset = ClearanceOffset(s.thickness, dpi, options);
+    return MeasureSideInk(beside, horizontal, s.pos, offset, s.start, s.end);
+  };
+  std::vector<bool> keep[2];
+  cv::Mat ruled = cv::Mat::zeros(ink.size(), CV_8U);
+  for (int d : {0, 1})
+    for (const LineSegment& s : found[d]) {
+      keep[d].push_back(side_ink(ink, d == 0, s).share <= options.max_side_ink);
+      if (!keep[d].back()) continue;
+      int half = static_cast<int>(std::ceil(s.thickness / 2)) + 1;
+      int centre = static_cast<int>(std::lround(s.pos));
+      cv::Rect area = d == 0 ? cv::Rect(s.start, centre - half, s.length(), 2 * half + 1)
+                             : cv::Rect(centre - half, s.start, 2 * half + 1, s.length());
+      ruled(area & cv::Rect(0, 0, ink.cols, ink.rows)).setTo(255);
+    }
+  // A line beside a narrow column packed with text has ink beside it along
+  // much of its length, but paper on both sides along one stretch longer
+  // than bridged glyph strokes ever show; lines crossing or meeting it (the
+  // ones kept so far) do not end such a stretch.
+  cv::Mat unruled;
+  cv::bitwise_and(ink, ~ruled, unruled);
+  int clear_stretch = MmToPx(options.clear_stretch_mm, dpi);
+  for (int d : {0, 1}) {
+    std::vector<LineSegment>& kept = d == 0 ? lines.horizontal : lines.vertical;
+    for (size_t i = 0; i < found[d].size(); ++i) {
+      const LineSegment& s = found[d][i];
+      if (keep[d][i] || side_ink(unruled, d == 0, s).longest_clear >= clear_stretch)
+        kept.push_back(s);
     }
   }
   cv::bitwise_and(ink, ~lines.line_mask, lines.loose_ink);
@@ -151,7 +181,7 @@ RulingLines FindRulingLines(const cv::Mat& ink, int dpi,
 
 double LineCoverage(const cv::Mat& pieces, bool horizontal, double pos,
                     int band, int from, int to, const cv::Mat& ink,
-                    int offset) {
+                    int offset, const std::vector<std::pair<int, int>>& found) {
   int limit = horizontal ? pieces.cols : pieces.rows;
   int across_limit = horizontal ? pieces.rows : pieces.cols;
   from = std::max(from, 0);
@@ -167,11 +197,19 @@ double LineCoverage(const cv::Mat& pieces, bool horizontal, double pos,
   // Any covered pixel across the band covers that position along the line.
   cv::reduce(strip, profile, horizontal ? 0 : 1, cv::REDUCE_MAX);
   if (!horizontal) profile = profile.t();
+  std::vector<bool> on_line(static_cast<size_t>(to - from), false);
+  for (auto [start, end] : found)
+    for (int i = std::max(start, from); i < std::min(end, to); ++i)
+      on_line[i - from] = true;
   bool check_sides = !ink.empty() && offset > 0 && centre - offset >= 0 &&
                      centre + offset < across_limit;
   int covered = 0;
   const uint8_t* p = profile.ptr<uint8_t>(0);
   for (int i = from; i < to; ++i) {
+    if (on_line[i - from]) {
+      ++covered;
+      continue;
+    }
     if (!p[i - from]) continue;
     if (check_sides) {
       bool before = horizontal ? ink.at<uint8_t>(centre - offset, i)

@@ -3,6 +3,7 @@
 #ifndef DECLTAB_LAYOUT_RULING_LINES_H_
 #define DECLTAB_LAYOUT_RULING_LINES_H_
 
+#include <utility>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -41,7 +42,9 @@ struct RulingLines {
 // Finds ruling lines on `ink` (CV_8UC1, 255 ink). Small gaps are closed,
 // then runs shorter than min_hline_mm / min_vline_mm (glyph strokes) are
 // dropped, and so are runs with ink close beside them along much of their
-// length (strokes of a text line bridged together). May throw cv::Exception (out of memory).
+// length (strokes of a text line bridged together) unless paper lies beside
+// them along one stretch of clear_stretch_mm, where the lines kept by the
+// first test that cross them do not count as ink. May throw cv::Exception (out of memory).
 RulingLines FindRulingLines(const cv::Mat& ink, int dpi,
                             const LayoutOptions& options);
 
@@ -49,21 +52,29 @@ RulingLines FindRulingLines(const cv::Mat& ink, int dpi,
 // thickness plus options.line_clearance_mm.
 int ClearanceOffset(double thickness, int dpi, const LayoutOptions& options);
 
-// Share of [from, to) along a line at `pos` where `ink` has ink `offset`
-// before or `offset` after the line (across it). High for glyph strokes
-// bridged into a run, low for a ruling line. 0 next to the page edge.
-double SideInk(const cv::Mat& ink, bool horizontal, double pos, int offset,
-               int from, int to);
+// What lies beside [from, to) of a line at `pos`, looking `offset` before
+// and `offset` after it (across the line) on `ink`.
+struct SideInk {
+  // Share of positions with ink on either side: high for glyph strokes
+  // bridged into a run, low for a ruling line. 0 next to the page edge.
+  double share = 0;
+  // The longest stretch (pixels) with paper on both sides.
+  int longest_clear = 0;
+};
+SideInk MeasureSideInk(const cv::Mat& ink, bool horizontal, double pos,
+                       int offset, int from, int to);
 
 // Share of [from, to) along a line at `pos` (within +-band across it) that
 // `pieces` covers. With `ink` and an `offset`, a position counts only when
 // `ink` has paper `offset` before and after the line there: glyph strokes
-// lying on the line's position do not make a line (text touching a real
-// line weakens it too, see the report's limitations). Returns 1 for an
-// empty range.
+// lying on the line's position do not make a line. Positions inside one of
+// `found` ([start, end) of segments FindRulingLines kept at this line) count
+// whatever lies beside them: that ink is line, and text touching it does
+// not break it. Returns 1 for an empty range.
 double LineCoverage(const cv::Mat& pieces, bool horizontal, double pos,
                     int band, int from, int to, const cv::Mat& ink = cv::Mat(),
-                    int offset = 0);
+                    int offset = 0,
+                    const std::vector<std::pair<int, int>>& found = {});
 
 }  // namespace decltab::layout
 

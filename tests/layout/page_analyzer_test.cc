@@ -171,6 +171,32 @@ TEST(AnalyzePageTest, UnitesColumnLinesOfDifferentRowBands) {
   EXPECT_EQ(1, indicator->rowspan);
 }
 
+TEST(AnalyzePageTest, KeepsLinesBesideNarrowColumnsPackedWithText) {
+  // Like the indicator block of the form: a narrow first column, one tall
+  // merged cell with a label written two glyphs to a line, and a column
+  // just as narrow beside it whose merged cells hold such labels too. The
+  // glyph sides run within a stroke of the column lines along a third of
+  // their length, and the rows of the cells to the right meet the second
+  // line every few millimetres.
+  cv::Mat page = BlankPage(1200, 1000);
+  TableSpec spec{Lines(100, 50, 16), {100, 180, 260, 400, 800, 1000},
+                 {{0, 0, 16, 1}, {0, 1, 8, 1}, {8, 1, 8, 1}}};
+  spec.thickness = 4;
+  DrawTable(spec, 21, &page);
+  for (const SpanSpec& m : spec.merged) {
+    cv::Rect cell(spec.col_lines[m.col], spec.row_lines[m.row],
+                  spec.col_lines[m.col + 1] - spec.col_lines[m.col],
+                  spec.row_lines[m.row + m.rowspan] - spec.row_lines[m.row]);
+    // The label replaces the cell's row of text blobs.
+    cv::rectangle(page, cell - cv::Size(8, 8) + cv::Point(4, 4), cv::Scalar(255),
+                  cv::FILLED);
+    testing::DrawStackedLabel(cell, m.col == 0 ? 8 : 4, 2, 30, 12, &page);
+  }
+  PageGeometry g = Analyze(page);
+  ASSERT_EQ(1u, g.tables.size());
+  ExpectStructure(spec, g.tables[0]);
+}
+
 TEST(AnalyzePageTest, DeskewsRotatedNoisyPage) {
   cv::Mat page = BlankPage(1400, 1600);
   TableSpec spec{Lines(250, 60, 8), Lines(200, 200, 5),

@@ -67,6 +67,28 @@ void DrawTable(const TableSpec& spec, uint64_t seed, cv::Mat* page) {
   }
 }
 
+void DrawStackedLabel(const cv::Rect& cell, int count, int per_line, int glyph,
+                      int gap, cv::Mat* page) {
+  int lines = (count + per_line - 1) / per_line;
+  int width = per_line * glyph + (per_line - 1) * gap;
+  int height = lines * glyph + (lines - 1) * gap;
+  int x0 = cell.x + (cell.width - width) / 2;
+  int y0 = cell.y + (cell.height - height) / 2;
+  int stroke = std::max(2, glyph / 12);
+  for (int i = 0; i < count; ++i) {
+    int x = x0 + (i % per_line) * (glyph + gap);
+    int y = y0 + (i / per_line) * (glyph + gap);
+    // Full-height sides; three bars across the middle third, well short of
+    // the sides, so the bars of a line of glyphs never make half a cell edge.
+    cv::rectangle(*page, cv::Rect(x, y, stroke, glyph), cv::Scalar(0), cv::FILLED);
+    cv::rectangle(*page, cv::Rect(x + glyph - stroke, y, stroke, glyph),
+                  cv::Scalar(0), cv::FILLED);
+    for (int bar : {y, y + (glyph - stroke) / 2, y + glyph - stroke})
+      cv::rectangle(*page, cv::Rect(x + glyph / 3, bar, glyph / 3, stroke),
+                    cv::Scalar(0), cv::FILLED);
+  }
+}
+
 void DegradeLikeScan(double degrees, double noise_sigma, uint64_t seed,
                      cv::Mat* page) {
   cv::Point2f centre(page->cols / 2.0f, page->rows / 2.0f);

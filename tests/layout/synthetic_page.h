@@ -43,6 +43,14 @@ void DrawTable(const TableSpec& spec, uint64_t seed, cv::Mat* page);
 // A line of "text": glyph-sized filled blobs from x0 to x1 at baseline y.
 void DrawTextLine(int x0, int x1, int y, int glyph, uint64_t seed, cv::Mat* page);
 
+// A label written down a narrow cell, `per_line` glyphs to a line: `count`
+// glyphs of size `glyph` (two full-height sides and three short bars
+// between them, a little like 目), `gap` apart, the block centred in
+// `cell`. Their sides run along the cell's borders when the cell is barely
+// wider than the glyphs.
+void DrawStackedLabel(const cv::Rect& cell, int count, int per_line, int glyph,
+                      int gap, cv::Mat* page);
+
 // Rotates by `degrees` (counter-clockwise), blurs, tints the paper unevenly
 // and adds gaussian noise of `noise_sigma`.
 void DegradeLikeScan(double degrees, double noise_sigma, uint64_t seed,
