@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "core/utf8.h"
 #include "normalize/text.h"
 
 namespace decltab::normalize {
@@ -125,6 +126,27 @@ Result<StatedAmount> ParseAmount(std::string_view text,
                         : Fen(unit % step == 0 ? unit / step : 1);
   amount.source.raw = std::string(text);
   return amount;
+}
+
+std::optional<std::string> ReadStrokesAsOnes(std::string_view text) {
+  auto is_digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+  auto is_stroke = [](char32_t c) {
+    return c == ']' || c == '|' || c == 'l' || c == 'I' || c == 0x4E28 ||  // 丨
+           c == 0xFF5C;                                                    // ｜
+  };
+  auto is_digit_or_unit = [&](char32_t c) {
+    return is_digit(c) || c == 0x4E07 || c == 0x5143 || c == 0x4EBF ||
+           c == 0x5343;  // 万 元 亿 千
+  };
+  std::vector<char32_t> cs = DecodeUtf8(std::string(text));
+  bool changed = false;
+  for (size_t i = 1; i + 1 < cs.size(); ++i)
+    if (is_stroke(cs[i]) && is_digit(cs[i - 1]) && is_digit_or_unit(cs[i + 1])) {
+      cs[i] = '1';
+      changed = true;
+    }
+  if (!changed) return std::nullopt;
+  return EncodeUtf8(cs);
 }
 
 Result<QuantityWithUnit> ParseQuantity(std::string_view text) {

@@ -36,6 +36,13 @@ inline constexpr Fen kYiYuan{10'000'000'000};
 Result<StatedAmount> ParseAmount(std::string_view text,
                                  Fen unit_of_bare_numbers = kYuan);
 
+// chi_sim reads a 1 beside other digits as a vertical stroke: "2]万元" for
+// 21万元. Returns `text` with every stroke (] | l I 丨) that stands between a
+// digit and a digit or money unit (万 元 亿 千) read as 1, or nullopt when
+// there is none. The reading is a guess ("21]万元" may be 21万元 with a
+// speck): callers mark what they parse from it as unsure.
+std::optional<std::string> ReadStrokesAsOnes(std::string_view text);
+
 // A count with an optional unit: "2000 人" → {2000, "人"}, "11" → {11, none},
 // "47(件)" → {47, "件"}. The unit is at most 4 characters and holds no
 // digit. Fails with `cannot parse quantity "<text>"`.

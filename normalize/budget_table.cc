@@ -39,6 +39,10 @@ constexpr const char* kCaptionTails[] = {"项目资金的测算方式",
                                          "预算明细",
                                          "明细"};
 
+// Confidence of an amount read by guessing (ReadStrokesAsOnes): below any
+// sensible --min-confidence, so checks on it are unverifiable.
+constexpr float kGuessedConfidence = 0.2f;
+
 // A row that opens a group of lines ("某某工作项目组成").
 constexpr const char* kGroupTail = "项目组成";
 
@@ -334,8 +338,19 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     }
     Result<StatedAmount> parsed = ParseAmount(amount_text, amount_unit);
     if (!parsed.ok()) {
-      out.warnings.push_back(where + ": " + parsed.status().message());
-      continue;
+      // "2]万元": kept as 21万元, but too unsure for any check to pass on it.
+      std::optional<std::string> ones = ReadStrokesAsOnes(amount_text);
+      Result<StatedAmount> repaired =
+          ones ? ParseAmount(*ones, amount_unit) : parsed;
+      if (!repaired.ok()) {
+        out.warnings.push_back(where + ": " + parsed.status().message());
+        continue;
+      }
+      out.warnings.push_back(where + ": read amount \"" + amount_text +
+                             "\" as \"" + *ones + "\", unsure");
+      parsed = std::move(repaired);
+      figures_confidence = std::min(figures_confidence, kGuessedConfidence);
+      confidence = std::min(confidence, kGuessedConfidence);
     }
     StatedAmount amount = std::move(parsed).value();
     amount.source.page = ctx.page;

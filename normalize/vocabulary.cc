@@ -35,10 +35,10 @@ std::string SnapLabel(std::string_view text, Level level) {
   for (const char* section : {"绩效指标", "绩效目标"})
     if (StartsWith(folded, section) && folded.size() > strlen(section))
       return SnapLabel(folded.substr(strlen(section)), level);
-  // A wrapped cell whose last line was lost or never written.
-  for (const char* tail : {"标", "指标"})
-    for (const std::string& entry : vocab)
-      if (folded + tail == entry) return entry;
+  // A wrapped cell whose lone last character was lost. A label written
+  // without 指标 (满意度, 经济效益) is the form's own wording and is kept.
+  for (const std::string& entry : vocab)
+    if (folded + "标" == entry) return entry;
 
   std::u32string u = ToU32(folded);
   int best = INT_MAX, second = INT_MAX;

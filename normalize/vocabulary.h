@@ -16,10 +16,11 @@ enum class Level { kLevel1, kLevel2 };
 const std::vector<std::string>& Vocabulary(Level level);
 
 // Returns the vocabulary entry that `text` (after FoldCompact) spells, allowing
-// a lost wrapped tail ("产出指" → 产出指标, "经济效益" → 经济效益指标) or one
+// a lost wrapped last character ("产出指" → 产出指标) or one
 // OCR error (two in labels of 6+ characters) when exactly one entry is that
 // close ("产山指标" → 产出指标; "X量指标" is as close to 数量指标 as to
-// 质量指标 and stays). Otherwise returns the folded text unchanged.
+// 质量指标 and stays). Otherwise returns the folded text unchanged: a label
+// written without 指标 ("满意度", "经济效益") is the form's wording, kept.
 std::string SnapLabel(std::string_view text, Level level);
 
 }  // namespace decltab::normalize

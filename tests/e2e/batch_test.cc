@@ -41,8 +41,10 @@ constexpr int kDocuments = 6;  // 5 declarations + 1 failed
 class BatchTest : public ::testing::Test {
  protected:
   // One uninterrupted run of the corpus: what every other run must equal.
+  // ctest runs each test in its own process, several at a time: each
+  // process makes its own reference folder.
   static void SetUpTestSuite() {
-    dir_ = new std::string(TempDir("batch-reference"));
+    dir_ = new std::string(TempDir("batch-reference-" + std::to_string(getpid())));
     input_ = new std::string(MakeCorpus(*dir_));
     RunResult run = RunDecltab("-q batch " + *input_ + " -o " + *dir_ + "/out --db " +
                                    *dir_ + "/ref.db -j 2",

@@ -65,13 +65,13 @@ INSTANTIATE_TEST_SUITE_P(
     Testdata, CellTextScoreTest,
     testing::Values(
         CellCase{"songjiang_digital", "testdata/songjiang-2023.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.996, 0.005, 4, 20},
+                 "testdata/truth/cells/songjiang-2023.json", 1.0, 0.0, 0, 20},
         CellCase{"songjiang_scan300", "testdata/scans/songjiang-2023-scan300.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.97, 0.012, 4, 20},
+                 "testdata/truth/cells/songjiang-2023.json", 0.975, 0.006, 0, 20},
         CellCase{"songjiang_scan200", "testdata/scans/songjiang-2023-scan200.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.92, 0.040, 42, 20},
+                 "testdata/truth/cells/songjiang-2023.json", 0.93, 0.032, 31, 20},
         CellCase{"songjiang_scan150", "testdata/scans/songjiang-2023-scan150.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.52, 0.215, 86, 16}),
+                 "testdata/truth/cells/songjiang-2023.json", 0.53, 0.19, 75, 17}),
     [](const testing::TestParamInfo<CellCase>& info) {
       return std::string(info.param.name);
     });

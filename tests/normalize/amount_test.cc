@@ -133,5 +133,17 @@ TEST(ParseFormulaTest, FactorsAndResult) {
             ParseFormula("800×47").status().message());
 }
 
+TEST(ReadStrokesAsOnesTest, ReadsStrokesBetweenDigitsAndUnitsAsOne) {
+  EXPECT_EQ("21万元", ReadStrokesAsOnes("2]万元"));
+  EXPECT_EQ("310.5", ReadStrokesAsOnes("3|0.5"));
+  EXPECT_EQ("11元", ReadStrokesAsOnes("1l元"));
+  EXPECT_EQ("211万元", ReadStrokesAsOnes("21丨万元"));  // a guess, as documented
+  EXPECT_EQ(std::nullopt, ReadStrokesAsOnes("21万元"));
+  EXPECT_EQ(std::nullopt, ReadStrokesAsOnes("2]"));      // nothing after it
+  EXPECT_EQ(std::nullopt, ReadStrokesAsOnes("2]人"));    // not an amount
+  EXPECT_EQ(std::nullopt, ReadStrokesAsOnes("]2万元"));  // nothing before it
+}
+
 }  // namespace
+
 }  // namespace decltab::normalize

@@ -97,5 +97,19 @@ TEST(ReadBudgetTableTest, UnreadableAmountIsAWarning) {
   EXPECT_EQ("table 1 r2: cannot parse amount \"2 75\"", read.warnings[0]);
 }
 
+TEST(ReadBudgetTableTest, StrokeReadAsOneIsKeptButUnsure) {
+  Table t = MakeTable(100, 100, {800, 300},
+                      {{"项目", "金额"}, {"设备", "2]万元"}});
+  BudgetRead read =
+      ReadBudgetTable(t, TableContext{1, 1, 2480}, std::nullopt, Fen(100));
+  ASSERT_EQ(1u, read.lines.size());
+  EXPECT_EQ(21'000'000, read.lines[0].amount.value.count());
+  EXPECT_LT(read.lines[0].amount.source.confidence, 0.5f);
+  EXPECT_LT(read.lines[0].confidence, 0.5f);
+  ASSERT_EQ(1u, read.warnings.size());
+  EXPECT_EQ("table 1 r2: read amount \"2]万元\" as \"21万元\", unsure",
+            read.warnings[0]);
+}
+
 }  // namespace
 }  // namespace decltab::normalize

@@ -18,7 +18,9 @@ TEST(SnapLabelTest, SnapsCloseOcrToVocabulary) {
       {"效益指 标", Level::kLevel1, "效益指标"},
       {"满意度 指标", Level::kLevel1, "满意度指标"},
       {"经济效益指 标", Level::kLevel2, "经济效益指标"},
-      {"经济效益", Level::kLevel2, "经济效益指标"},
+      // Written without 指标 by the form itself: kept as written.
+      {"经济效益", Level::kLevel2, "经济效益"},
+      {"满意度", Level::kLevel2, "满意度"},
       {"社会效益指指标", Level::kLevel2, "社会效益指标"},
       {"服务对象满 意度指标", Level::kLevel2, "服务对象满意度指标"},
       {"可持续影 响指标", Level::kLevel2, "可持续影响指标"},
