@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/bootstrap.sh >/dev/null
 command -v /usr/bin/time >/dev/null && command -v bc >/dev/null || apt-get install -y -qq time bc
+command -v tesseract >/dev/null || apt-get install -y -qq --no-install-recommends tesseract-ocr
 pdf="${1:-testdata/scans/songjiang-2023-scan300.pdf}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

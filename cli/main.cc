@@ -72,9 +72,9 @@ int RunExtractCommand(cli::ExtractRequest& request, bool quiet, bool timings) {
   if (timings) {
     const cli::StageTimes& t = outcome->times;
     std::fprintf(stderr,
-                 "timings: render %.2f s, layout %.2f s, ocr %.2f s (%d regions "
-                 "read, %d reused), summed over workers\n",
-                 t.render, t.layout, t.ocr, t.ocr_regions, t.skipped_regions);
+                 "timings: render %.2f s, layout %.2f s, ocr %.2f s (%d regions), "
+                 "summed over workers\n",
+                 t.render, t.layout, t.ocr, t.ocr_regions);
   }
   return 0;
 }

@@ -36,7 +36,7 @@ using ProgressFn = std::function<void(int done, int total)>;
 // Per-stage wall time summed over pages, in seconds (for the benchmark).
 struct StageTimes {
   double render = 0, layout = 0, ocr = 0;
-  int ocr_regions = 0, skipped_regions = 0;
+  int ocr_regions = 0;  // cells and text lines handed to ReadRegions
 };
 
 // Everything one worker thread owns across pages and documents: its OCR

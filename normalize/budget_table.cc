@@ -130,6 +130,15 @@ std::string ItemFromCaption(const std::string& caption) {
   return caption;
 }
 
+// What a quantity column counts, for a table with no item column:
+// "规范性文件数量(件)" → 规范性文件; "" when the header names only the count
+// ("数量(件)", "人数").
+std::string ItemFromQuantityHeader(const std::string& header) {
+  std::string label = LabelForm(header);
+  size_t at = label.find("数量");
+  return at == std::string::npos ? "" : label.substr(0, at);
+}
+
 bool IsGenericItemHeader(const std::string& text) {
   std::string label = LabelForm(text);
   for (const char* g : kGenericItemHeaders)
@@ -367,6 +376,8 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     line.group = group;
     if (item_col >= 0) line.item = OwnText(t, r, item_col);
     if (line.item.empty() && caption) line.item = ItemFromCaption(*caption);
+    if (line.item.empty() && item_col < 0 && qty_col >= 0)
+      line.item = ItemFromQuantityHeader(cols[qty_col].header);
     line.amount = amount;
     line.amount_from_formula = from_formula;
 

@@ -97,6 +97,23 @@ TEST(ReadBudgetTableTest, UnreadableAmountIsAWarning) {
   EXPECT_EQ("table 1 r2: cannot parse amount \"2 75\"", read.warnings[0]);
 }
 
+TEST(ReadBudgetTableTest, NoItemColumnNamesLineByWhatIsCounted) {
+  Table t = MakeTable(100, 100, {300, 300, 300},
+                      {{"单次审核费用(元)", "合同文本数量(件)", "总计审核费用(元)"},
+                       {"600", "20", "600×20=12000"}});
+  BudgetRead read =
+      ReadBudgetTable(t, TableContext{1, 1, 2480}, std::nullopt, Fen(100));
+  ASSERT_EQ(1u, read.lines.size());
+  EXPECT_EQ("合同文本", read.lines[0].item);
+  EXPECT_EQ(1'200'000, read.lines[0].amount.value.count());
+  // A bare count names nothing.
+  t = MakeTable(100, 100, {300, 300, 300},
+                {{"单价(元)", "数量(件)", "金额(元)"}, {"600", "20", "12000"}});
+  read = ReadBudgetTable(t, TableContext{1, 1, 2480}, std::nullopt, Fen(100));
+  ASSERT_EQ(1u, read.lines.size());
+  EXPECT_EQ("", read.lines[0].item);
+}
+
 TEST(ReadBudgetTableTest, StrokeReadAsOneIsKeptButUnsure) {
   Table t = MakeTable(100, 100, {800, 300},
                       {{"项目", "金额"}, {"设备", "2]万元"}});
