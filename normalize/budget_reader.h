@@ -24,6 +24,7 @@ struct BudgetRead {
   // equal the other lines' sum or a table's total, else a line.
   std::vector<BudgetLine> total_candidates;
   std::vector<std::string> warnings;  // rows that could not be read
+  std::vector<std::string> guesses;   // rows read, but by guessing (unsure)
   std::optional<std::string> last_group;  // group open at the table's end
 };
 

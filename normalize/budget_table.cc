@@ -355,8 +355,8 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
         out.warnings.push_back(where + ": " + parsed.status().message());
         continue;
       }
-      out.warnings.push_back(where + ": read amount \"" + amount_text +
-                             "\" as \"" + *ones + "\", unsure");
+      out.guesses.push_back(where + ": read amount \"" + amount_text +
+                            "\" as \"" + *ones + "\", unsure");
       parsed = std::move(repaired);
       figures_confidence = std::min(figures_confidence, kGuessedConfidence);
       confidence = std::min(confidence, kGuessedConfidence);

@@ -267,6 +267,9 @@ class Builder {
         cur_->project.warnings.push_back(where);
         cur_->project.unread_budget_rows.push_back(where);
       }
+      for (const std::string& g : read.guesses)
+        cur_->project.warnings.push_back("page " + std::to_string(page.page_number) +
+                                         ": " + g);
       return;
     }
     decl_.warnings.push_back(here + ": not a form, indicator or budget table");
