@@ -131,7 +131,7 @@ std::string ItemFromCaption(const std::string& caption) {
 }
 
 // What a quantity column counts, for a table with no item column:
-// "规范性文件数量(件)" → 规范性文件; "" when the header names only the count
+// "合同文本数量(件)" → 合同文本; "" when the header names only the count
 // ("数量(件)", "人数").
 std::string ItemFromQuantityHeader(const std::string& header) {
   std::string label = LabelForm(header);
