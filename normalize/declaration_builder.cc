@@ -262,14 +262,13 @@ class Builder {
         cur_->table_figures.push_back(t.value);
         cur_->project.stated_budget_totals.push_back(std::move(t));
       }
+      const std::string on_page = "page " + std::to_string(page.page_number) + ": ";
       for (const std::string& w : read.warnings) {
-        std::string where = "page " + std::to_string(page.page_number) + ": " + w;
-        cur_->project.warnings.push_back(where);
-        cur_->project.unread_budget_rows.push_back(where);
+        cur_->project.warnings.push_back(on_page + w);
+        cur_->project.unread_budget_rows.push_back(on_page + w);
       }
       for (const std::string& g : read.guesses)
-        cur_->project.warnings.push_back("page " + std::to_string(page.page_number) +
-                                         ": " + g);
+        cur_->project.warnings.push_back(on_page + g);
       return;
     }
     decl_.warnings.push_back(here + ": not a form, indicator or budget table");

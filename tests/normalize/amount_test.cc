@@ -145,5 +145,4 @@ TEST(ReadStrokesAsOnesTest, ReadsStrokesBetweenDigitsAndUnitsAsOne) {
 }
 
 }  // namespace
-
 }  // namespace decltab::normalize
