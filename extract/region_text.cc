@@ -67,11 +67,18 @@ std::string CleanRegionText(const std::string& raw) {
       joined.push_back(' ');
     joined.insert(joined.end(), line.begin() + begin, line.begin() + end);
   }
-  // "800x47=38000": a Latin x between digits is a multiplication sign.
-  for (size_t i = 1; i + 1 < joined.size(); ++i)
-    if ((joined[i] == 'x' || joined[i] == 'X') && IsDigit(joined[i - 1]) &&
-        IsDigit(joined[i + 1]))
+  // "800x47=38000": a Latin x between digits is a multiplication sign; so is
+  // a doubled one ("10.39Xx3850"), a × read as two letters.
+  auto is_x = [](char32_t c) { return c == 'x' || c == 'X'; };
+  for (size_t i = 1; i + 1 < joined.size(); ++i) {
+    if (!is_x(joined[i]) || !IsDigit(joined[i - 1])) continue;
+    if (IsDigit(joined[i + 1])) {
       joined[i] = 0x00D7;
+    } else if (is_x(joined[i + 1]) && i + 2 < joined.size() && IsDigit(joined[i + 2])) {
+      joined[i] = 0x00D7;
+      joined.erase(joined.begin() + i + 1);
+    }
+  }
   // Spaces: none next to CJK, runs collapsed elsewhere.
   std::vector<char32_t> out;
   for (size_t i = 0; i < joined.size(); ++i) {

@@ -23,6 +23,9 @@ TEST(CleanRegionTextTest, JoinsLinesAndFixesSpacing) {
       {"800x47=38000", "800×47=38000"},
       {"800X47", "800×47"},
       {"x47 Xa", "x47 Xa"},
+      {"10.39Xx3850=40000", "10.39×3850=40000"},
+      {"5xx", "5xx"},
+      {"Xx3", "Xx3"},
       {"|\n|", ""},
       {"", ""},
       {"a|b", "a|b"},  // only ends are trimmed
