@@ -1,6 +1,7 @@
 #include "extract/region_reader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "extract/region_image.h"
@@ -17,6 +18,10 @@ constexpr float kUnsureConfidence = 0.5f;
 // A digit reading must explain this share of the ink width, so one that
 // drops units (">=2家" read as ">=2") is not taken.
 constexpr double kMinWidthExplained = 0.75;
+// Ink width of one CJK character of a unit (万, 元), in line heights, and
+// the unexplained ink left of a bare unit that is worth a digit read.
+constexpr double kUnitCharEm = 1.0;
+constexpr double kMinDroppedEm = 0.35;
 
 Result<OcrText> ReadOnce(const PreparedRegion& region, OcrEngine& engine,
                          OcrMode mode) {
@@ -32,6 +37,48 @@ bool WorthDigitReread(const OcrText& text) {
   if (LooksNumeric(text.text)) return true;
   return text.confidence < kUnsureConfidence &&
          DecodeUtf8(text.text).size() <= kShortCodepoints;
+}
+
+// A reading that is only a money unit ("万元", "元").
+bool IsBareMoneyUnit(const std::string& text) {
+  return text == "万元" || text == "元" || text == "亿元";
+}
+
+// The ink of `region` before the blank column nearest its last `right_em`
+// line heights, as a region of its own (the digits chi_sim dropped before a
+// unit: "1万元" read "万元"); empty when no blank column is near.
+PreparedRegion LeftPart(const PreparedRegion& region, double right_em,
+                        int border) {
+  const double scale =
+      static_cast<double>(region.width - 2 * border) / std::max(1, region.ink_width);
+  const int text_height = static_cast<int>(std::lround(region.line_height * scale));
+  const int estimate = region.width - border -
+                       static_cast<int>(std::lround(right_em * text_height));
+  auto blank = [&](int x) {
+    for (int y = 0; y < region.height; ++y)
+      if (region.pixels[static_cast<size_t>(y) * region.width + x] < 128) return false;
+    return true;
+  };
+  int cut = -1;
+  const int slack = text_height / 3;
+  for (int x = std::min(estimate + slack, region.width - border - 1); x > border + 1; --x)
+    if (blank(x) && !blank(x - 1)) {
+      if (std::abs(x - estimate) <= slack) cut = x;
+      break;
+    }
+  PreparedRegion left;
+  if (cut < 0) return left;
+  left.empty = false;
+  left.lines = 1;
+  left.line_height = region.line_height;
+  left.ink_width = static_cast<int>(std::lround((cut - border) / scale));
+  left.width = cut + border;
+  left.height = region.height;
+  left.pixels.assign(static_cast<size_t>(left.width) * left.height, 255);
+  for (int y = 0; y < region.height; ++y)
+    std::copy_n(region.pixels.begin() + static_cast<size_t>(y) * region.width,
+                cut, left.pixels.begin() + static_cast<size_t>(y) * left.width);
+  return left;
 }
 
 bool DigitsExplainInk(const std::string& digits, const PreparedRegion& region) {
@@ -60,6 +107,26 @@ Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
     if (!digits->text.empty() && digits->confidence > best->confidence &&
         DigitsExplainInk(digits->text, region))
       best = std::move(digits);
+  }
+  // chi_sim drops a digit set tight against a unit ("1万元" read "万元"):
+  // when a bare unit leaves ink unexplained on its left, the digit engine
+  // reads that part.
+  if (options.reread_digits && single_line && IsBareMoneyUnit(best->text)) {
+    const double unit_em = kUnitCharEm * DecodeUtf8(best->text).size();
+    const double ink_em =
+        static_cast<double>(region.ink_width) / std::max(1, region.line_height);
+    if (ink_em - unit_em >= kMinDroppedEm) {
+      const PreparedRegion left = LeftPart(region, unit_em, options.border_px);
+      if (!left.empty) {
+        Result<OcrText> digits = ReadOnce(left, engine, OcrMode::kDigits);
+        if (!digits.ok()) return digits;
+        if (!digits->text.empty() &&
+            digits->text.find_first_not_of("0123456789.") == std::string::npos &&
+            digits->confidence >= kUnsureConfidence)
+          best = OcrText{digits->text + best->text,
+                         std::min(digits->confidence, best->confidence)};
+      }
+    }
   }
   return best;
 }
