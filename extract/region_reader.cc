@@ -40,8 +40,22 @@ bool WorthDigitReread(const OcrText& text) {
 }
 
 // A reading that is only a money unit ("万元", "元").
-bool IsBareMoneyUnit(const std::string& text) {
-  return text == "万元" || text == "元" || text == "亿元";
+// The money unit a one-line reading ends with, when what precedes it is not
+// a clean number: nothing ("万元": a digit dropped) or digits mixed with
+// marks ("2]万元": a 1 read as a stroke). "" otherwise.
+std::string UnitAfterGarbledNumber(const std::string& text) {
+  for (const char* unit : {"亿元", "万元", "元"}) {
+    const std::string u = unit;
+    if (text.size() < u.size() || text.compare(text.size() - u.size(), u.size(), u) != 0)
+      continue;
+    const std::string number = text.substr(0, text.size() - u.size());
+    const bool clean = !number.empty() &&
+                       number.find_first_not_of("0123456789.") == std::string::npos;
+    const bool numeric_marks =
+        number.find_first_not_of("0123456789.,]|[lI") == std::string::npos;
+    return !clean && numeric_marks ? u : "";
+  }
+  return "";
 }
 
 // The ink of `region` before the blank column nearest its last `right_em`
@@ -108,11 +122,13 @@ Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
         DigitsExplainInk(digits->text, region))
       best = std::move(digits);
   }
-  // chi_sim drops a digit set tight against a unit ("1万元" read "万元"):
-  // when a bare unit leaves ink unexplained on its left, the digit engine
-  // reads that part.
-  if (options.reread_digits && single_line && IsBareMoneyUnit(best->text)) {
-    const double unit_em = kUnitCharEm * DecodeUtf8(best->text).size();
+  // chi_sim drops a digit set tight against a unit ("1万元" read "万元") or
+  // reads a 1 there as a stroke ("2]万元"): the digit engine reads the ink
+  // left of the unit again, when there is enough of it.
+  const std::string unit =
+      options.reread_digits && single_line ? UnitAfterGarbledNumber(best->text) : "";
+  if (!unit.empty()) {
+    const double unit_em = kUnitCharEm * DecodeUtf8(unit).size();
     const double ink_em =
         static_cast<double>(region.ink_width) / std::max(1, region.line_height);
     if (ink_em - unit_em >= kMinDroppedEm) {
@@ -123,7 +139,7 @@ Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
         if (!digits->text.empty() &&
             digits->text.find_first_not_of("0123456789.") == std::string::npos &&
             digits->confidence >= kUnsureConfidence)
-          best = OcrText{digits->text + best->text,
+          best = OcrText{digits->text + unit,
                          std::min(digits->confidence, best->confidence)};
       }
     }

@@ -67,11 +67,11 @@ INSTANTIATE_TEST_SUITE_P(
         CellCase{"songjiang_digital", "testdata/songjiang-2023.pdf",
                  "testdata/truth/cells/songjiang-2023.json", 1.0, 0.0, 0, 20},
         CellCase{"songjiang_scan300", "testdata/scans/songjiang-2023-scan300.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.975, 0.006, 0, 20},
+                 "testdata/truth/cells/songjiang-2023.json", 0.98, 0.004, 0, 20},
         CellCase{"songjiang_scan200", "testdata/scans/songjiang-2023-scan200.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.93, 0.032, 31, 20},
+                 "testdata/truth/cells/songjiang-2023.json", 0.935, 0.03, 31, 20},
         CellCase{"songjiang_scan150", "testdata/scans/songjiang-2023-scan150.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.53, 0.19, 75, 17}),
+                 "testdata/truth/cells/songjiang-2023.json", 0.535, 0.19, 75, 17}),
     [](const testing::TestParamInfo<CellCase>& info) {
       return std::string(info.param.name);
     });

@@ -196,6 +196,26 @@ TEST(ReadRegionsTest, DigitDroppedBeforeAUnitIsReadAgain) {
   EXPECT_LT(engine.calls()[1].width, engine.calls()[0].width / 2);
 }
 
+TEST(ReadRegionsTest, StrokeBeforeAUnitIsReadAgain) {
+  PageImage page = DigitThenUnit();
+  FakeOcrEngine engine({{"]万元", 0.9f}});
+  engine.ScriptDigits({{"1", 0.96f}});
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(page, {Rect{100, 100, 300, 80}}, engine, RegionOptions{});
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ("1万元", (*texts)[0].text);
+}
+
+TEST(ReadRegionsTest, CleanAmountIsNotReadAgain) {
+  PageImage page = DigitThenUnit();
+  FakeOcrEngine engine({{"1万元", 0.9f}});
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(page, {Rect{100, 100, 300, 80}}, engine, RegionOptions{});
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ("1万元", (*texts)[0].text);
+  EXPECT_EQ(1u, engine.calls().size());
+}
+
 TEST(ReadRegionsTest, BareUnitThatExplainsItsInkIsNotReadAgain) {
   PageImage page = RuledPage(Rect{100, 100, 300, 80}, 1, 2);
   FakeOcrEngine engine({{"万元", 0.92f}});
