@@ -39,7 +39,6 @@ bool WorthDigitReread(const OcrText& text) {
          DecodeUtf8(text.text).size() <= kShortCodepoints;
 }
 
-// A reading that is only a money unit ("万元", "元").
 // The money unit a one-line reading ends with, when what precedes it is not
 // a clean number: nothing ("万元": a digit dropped) or digits mixed with
 // marks ("2]万元": a 1 read as a stroke). "" otherwise.
