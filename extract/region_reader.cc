@@ -39,6 +39,17 @@ bool WorthDigitReread(const OcrText& text) {
          DecodeUtf8(text.text).size() <= kShortCodepoints;
 }
 
+// Digits with at most decimal points: a number as the digit engine should
+// give it.
+bool IsPlainNumber(const std::string& text) {
+  return !text.empty() && text.find_first_not_of("0123456789.") == std::string::npos;
+}
+
+// Width of the region's trimmed ink, in line heights.
+double InkEm(const PreparedRegion& region) {
+  return static_cast<double>(region.ink_width) / std::max(1, region.line_height);
+}
+
 // The money unit a one-line reading ends with, when what precedes it is not
 // a clean number: nothing ("万元": a digit dropped) or digits mixed with
 // marks ("2]万元": a 1 read as a stroke). "" otherwise.
@@ -48,11 +59,9 @@ std::string UnitAfterGarbledNumber(const std::string& text) {
     if (text.size() < u.size() || text.compare(text.size() - u.size(), u.size(), u) != 0)
       continue;
     const std::string number = text.substr(0, text.size() - u.size());
-    const bool clean = !number.empty() &&
-                       number.find_first_not_of("0123456789.") == std::string::npos;
     const bool numeric_marks =
         number.find_first_not_of("0123456789.,]|[lI") == std::string::npos;
-    return !clean && numeric_marks ? u : "";
+    return !IsPlainNumber(number) && numeric_marks ? u : "";
   }
   return "";
 }
@@ -95,9 +104,7 @@ PreparedRegion LeftPart(const PreparedRegion& region, double right_em,
 }
 
 bool DigitsExplainInk(const std::string& digits, const PreparedRegion& region) {
-  const double ink = static_cast<double>(region.ink_width) /
-                     std::max(1, region.line_height);
-  return EstimatedNumericWidth(digits) >= kMinWidthExplained * ink;
+  return EstimatedNumericWidth(digits) >= kMinWidthExplained * InkEm(region);
 }
 
 Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
@@ -128,16 +135,12 @@ Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
       options.reread_digits && single_line ? UnitAfterGarbledNumber(best->text) : "";
   if (!unit.empty()) {
     const double unit_em = kUnitCharEm * DecodeUtf8(unit).size();
-    const double ink_em =
-        static_cast<double>(region.ink_width) / std::max(1, region.line_height);
-    if (ink_em - unit_em >= kMinDroppedEm) {
+    if (InkEm(region) - unit_em >= kMinDroppedEm) {
       const PreparedRegion left = LeftPart(region, unit_em, options.border_px);
       if (!left.empty) {
         Result<OcrText> digits = ReadOnce(left, engine, OcrMode::kDigits);
         if (!digits.ok()) return digits;
-        if (!digits->text.empty() &&
-            digits->text.find_first_not_of("0123456789.") == std::string::npos &&
-            digits->confidence >= kUnsureConfidence)
+        if (IsPlainNumber(digits->text) && digits->confidence >= kUnsureConfidence)
           best = OcrText{digits->text + unit,
                          std::min(digits->confidence, best->confidence)};
       }

@@ -170,10 +170,12 @@ TEST(ReadRegionsTest, RejectsBadPages) {
             texts.status().message());
 }
 
+constexpr Rect kUnitCell{100, 100, 300, 80};
+
 // A ruled cell holding a thin digit-like stroke set tight (12 px) against two
 // 40 px glyphs: "1万元" as chi_sim sees it.
 PageImage DigitThenUnit() {
-  PageImage page = RuledPage(Rect{100, 100, 300, 80}, 0, 0);
+  PageImage page = RuledPage(kUnitCell, 0, 0);
   cv::Mat m(page.height, page.width, CV_8UC1, page.pixels.data());
   cv::rectangle(m, cv::Rect(124, 115, 8, 40), cv::Scalar(0), cv::FILLED);
   cv::rectangle(m, cv::Rect(144, 115, 36, 40), cv::Scalar(0), cv::FILLED);
@@ -181,15 +183,21 @@ PageImage DigitThenUnit() {
   return page;
 }
 
+// The one cell of a DigitThenUnit-like page, read with default options.
+std::vector<OcrText> ReadUnitCell(const PageImage& page, FakeOcrEngine& engine) {
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(page, {kUnitCell}, engine, RegionOptions{});
+  EXPECT_TRUE(texts.ok()) << texts.status().message();
+  return texts.ok() ? *texts : std::vector<OcrText>{OcrText{}};
+}
+
 TEST(ReadRegionsTest, DigitDroppedBeforeAUnitIsReadAgain) {
   PageImage page = DigitThenUnit();
   FakeOcrEngine engine({{"万元", 0.92f}});
   engine.ScriptDigits({{"1", 0.96f}});
-  Result<std::vector<OcrText>> texts =
-      ReadRegions(page, {Rect{100, 100, 300, 80}}, engine, RegionOptions{});
-  ASSERT_TRUE(texts.ok());
-  EXPECT_EQ("1万元", (*texts)[0].text);
-  EXPECT_FLOAT_EQ(0.92f, (*texts)[0].confidence);
+  std::vector<OcrText> texts = ReadUnitCell(page, engine);
+  EXPECT_EQ("1万元", texts[0].text);
+  EXPECT_FLOAT_EQ(0.92f, texts[0].confidence);
   ASSERT_EQ(2u, engine.calls().size());
   EXPECT_EQ(OcrMode::kDigits, engine.calls()[1].mode);
   // Only the part left of the unit goes to the digit read.
@@ -200,29 +208,23 @@ TEST(ReadRegionsTest, StrokeBeforeAUnitIsReadAgain) {
   PageImage page = DigitThenUnit();
   FakeOcrEngine engine({{"]万元", 0.9f}});
   engine.ScriptDigits({{"1", 0.96f}});
-  Result<std::vector<OcrText>> texts =
-      ReadRegions(page, {Rect{100, 100, 300, 80}}, engine, RegionOptions{});
-  ASSERT_TRUE(texts.ok());
-  EXPECT_EQ("1万元", (*texts)[0].text);
+  std::vector<OcrText> texts = ReadUnitCell(page, engine);
+  EXPECT_EQ("1万元", texts[0].text);
 }
 
 TEST(ReadRegionsTest, CleanAmountIsNotReadAgain) {
   PageImage page = DigitThenUnit();
   FakeOcrEngine engine({{"1万元", 0.9f}});
-  Result<std::vector<OcrText>> texts =
-      ReadRegions(page, {Rect{100, 100, 300, 80}}, engine, RegionOptions{});
-  ASSERT_TRUE(texts.ok());
-  EXPECT_EQ("1万元", (*texts)[0].text);
+  std::vector<OcrText> texts = ReadUnitCell(page, engine);
+  EXPECT_EQ("1万元", texts[0].text);
   EXPECT_EQ(1u, engine.calls().size());
 }
 
 TEST(ReadRegionsTest, BareUnitThatExplainsItsInkIsNotReadAgain) {
-  PageImage page = RuledPage(Rect{100, 100, 300, 80}, 1, 2);
+  PageImage page = RuledPage(kUnitCell, 1, 2);
   FakeOcrEngine engine({{"万元", 0.92f}});
-  Result<std::vector<OcrText>> texts =
-      ReadRegions(page, {Rect{100, 100, 300, 80}}, engine, RegionOptions{});
-  ASSERT_TRUE(texts.ok());
-  EXPECT_EQ("万元", (*texts)[0].text);
+  std::vector<OcrText> texts = ReadUnitCell(page, engine);
+  EXPECT_EQ("万元", texts[0].text);
   EXPECT_EQ(1u, engine.calls().size());
 }
 
