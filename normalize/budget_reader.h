@@ -36,14 +36,21 @@ bool IsBudgetCaption(std::string_view folded);
 // "单位:万元" / "单位:元" anywhere in `folded`: the unit of bare numbers.
 std::optional<Fen> UnitNote(std::string_view folded);
 
-// Reads one budget table. `caption` is the caption block right above it, if
-// any; `default_unit` is the unit of bare numbers unless a header says
-// otherwise; `carried_group` is the group open at the end of the previous
-// budget table, for rows continued from the previous page.
+// What a project says around one of its budget tables.
+struct AroundTable {
+  std::optional<std::string> caption;  // the caption block right above it
+  Fen default_unit;  // of bare numbers, unless a header says otherwise
+  // The group open at the end of the previous budget table, for rows
+  // continued from the previous page.
+  std::optional<std::string> carried_group;
+  // The project's paragraphs before its budget (概述, 实施方案 …): they name
+  // the lines of a table that has no item column.
+  std::vector<std::string> prose;
+};
+
+// Reads one budget table.
 BudgetRead ReadBudgetTable(const Table& table, const TableContext& ctx,
-                           const std::optional<std::string>& caption,
-                           Fen default_unit,
-                           const std::optional<std::string>& carried_group = std::nullopt);
+                           const AroundTable& around);
 
 // Reads budget prose: one line per clause ending in an amount with a unit,
 // clauses split at , 、 ; 。 outside brackets. A clause that is only a total

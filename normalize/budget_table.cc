@@ -43,6 +43,14 @@ constexpr const char* kCaptionTails[] = {"项目资金的测算方式",
 // sensible --min-confidence, so checks on it are unverifiable.
 constexpr float kGuessedConfidence = 0.2f;
 
+// Words around what a fee header pays for: "单次审核费用" → 审核.
+constexpr const char* kFeeHeads[] = {"单次", "每次", "总计", "合计", "共计"};
+constexpr const char* kFeeTails[] = {"费用", "经费", "金额", "资金", "费"};
+constexpr size_t kMaxActivityChars = 6;
+// Most characters between what is counted and the activity in the prose
+// phrase that names a line ("规范性文件[制定合法性]审核").
+constexpr size_t kMaxNameGapChars = 8;
+
 // A row that opens a group of lines ("某某工作项目组成").
 constexpr const char* kGroupTail = "项目组成";
 
@@ -139,6 +147,65 @@ std::string ItemFromQuantityHeader(const std::string& header) {
   return at == std::string::npos ? "" : label.substr(0, at);
 }
 
+// What a fee column pays for, for a table with no item column:
+// "单次审核费用(元)" → 审核; "" for plain money headers ("金额", "单价(元)").
+std::string ActivityFromFeeHeader(const std::string& header) {
+  std::string label = LabelForm(header);
+  for (const char* head : kFeeHeads)
+    if (StartsWith(label, head)) label = label.substr(strlen(head));
+  for (const char* tail : kFeeTails)
+    if (EndsWith(label, tail)) label = label.substr(0, label.size() - strlen(tail));
+  const size_t n = CodePointCount(label);
+  if (n == 0 || n > kMaxActivityChars || ContainsAny(label, kPriceWords) ||
+      ContainsAny(label, kMoneyWords))
+    return "";
+  return label;
+}
+
+// The project's own words for a line named only by its headers: the
+// shortest span of one clause of `prose` that starts with what is counted
+// and ends with the fee's activity, at most kMaxNameGapChars apart
+// ("…为规范性文件制定合法性审核,…" → 规范性文件制定合法性审核).
+std::optional<std::string> NameInProse(const std::string& counted,
+                                       const std::string& activity,
+                                       const std::vector<std::string>& prose) {
+  std::optional<std::u32string> best;
+  const std::u32string what = ToU32(counted), act = ToU32(activity);
+  for (const std::string& paragraph : prose) {
+    const std::u32string text = ToU32(FoldCompact(paragraph));
+    for (size_t at = text.find(what); at != std::u32string::npos;
+         at = text.find(what, at + 1)) {
+      const size_t from = at + what.size();
+      const size_t end = text.find(act, from);
+      if (end == std::u32string::npos || end - from > kMaxNameGapChars) continue;
+      const std::u32string gap = text.substr(from, end - from);
+      if (gap.find_first_of(U",，;；。、:：") != std::u32string::npos) continue;
+      std::u32string span = text.substr(at, end + act.size() - at);
+      if (!best || span.size() < best->size()) best = std::move(span);
+    }
+  }
+  if (!best) return std::nullopt;
+  return ToUtf8(*best);
+}
+
+// The name of a line in a table with no item column: what the quantity
+// column counts, with what the fee columns pay for, as the prose words it
+// when it does ("规范性文件数量" + "单次审核费用" → 规范性文件审核).
+std::string ItemFromHeaders(const std::vector<Column>& cols, int qty_col,
+                            const std::vector<std::string>& prose) {
+  const std::string counted = ItemFromQuantityHeader(cols[qty_col].header);
+  if (counted.empty()) return "";
+  for (const Column& col : cols) {
+    if (col.role != Role::kPrice && col.role != Role::kMoney) continue;
+    const std::string activity = ActivityFromFeeHeader(col.header);
+    if (activity.empty()) continue;
+    if (std::optional<std::string> named = NameInProse(counted, activity, prose))
+      return *named;
+    return counted + activity;
+  }
+  return counted;
+}
+
 bool IsGenericItemHeader(const std::string& text) {
   std::string label = LabelForm(text);
   for (const char* g : kGenericItemHeaders)
@@ -155,11 +222,10 @@ bool SameAmount(const Decimal& d, Fen unit, Fen amount) {
 }  // namespace
 
 BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
-                           const std::optional<std::string>& caption,
-                           Fen default_unit,
-                           const std::optional<std::string>& carried_group) {
+                           const AroundTable& around) {
+  const std::optional<std::string>& caption = around.caption;
   BudgetRead out;
-  Fen table_unit = default_unit;
+  Fen table_unit = around.default_unit;
   int first = 0;
   // Unit notes above the header ("单位:万元" across the table).
   while (first < t.rows && CellsInRow(t, first).size() == 1 &&
@@ -261,7 +327,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     for (int r = first; r < header; ++r) data_before |= RowHasDigit(t, r);
     if (data_before) {
       data = first;
-      group = carried_group;
+      group = around.carried_group;
     }
   }
 
@@ -377,7 +443,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     if (item_col >= 0) line.item = OwnText(t, r, item_col);
     if (line.item.empty() && caption) line.item = ItemFromCaption(*caption);
     if (line.item.empty() && item_col < 0 && qty_col >= 0)
-      line.item = ItemFromQuantityHeader(cols[qty_col].header);
+      line.item = ItemFromHeaders(cols, qty_col, around.prose);
     line.amount = amount;
     line.amount_from_formula = from_formula;
 

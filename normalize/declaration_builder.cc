@@ -56,6 +56,7 @@ struct OpenProject {
   std::optional<std::string> caption;  // caption block right above a table
   std::optional<std::string> last_group;  // open at the end of the last budget table
   std::optional<Fen> unit_note;
+  std::vector<std::string> prose;  // text before the budget heading
   std::vector<PendingLine> lines;
   std::vector<Fen> table_figures;  // each table's stated totals and line sum
   bool has_table = false;
@@ -150,7 +151,11 @@ class Builder {
       return;
     }
     std::string before;
-    if (FindGoalsHeading(text, &before)) cur_->section = Section::kAfterBudget;
+    if (FindGoalsHeading(text, &before)) {
+      cur_->section = Section::kAfterBudget;
+    } else if (cur_->section == Section::kNone) {
+      cur_->prose.push_back(text);
+    }
   }
 
   void OnBudgetText(const std::string& text, const Source& src) {
@@ -246,9 +251,10 @@ class Builder {
                  (cur_->section == Section::kNone && !cur_->has_form))) {
       Touch(page.page_number);
       BudgetRead read =
-          ReadBudgetTable(table, ctx, cur_->caption,
-                          cur_->unit_note.value_or(options_.budget_unit),
-                          cur_->last_group);
+          ReadBudgetTable(table, ctx,
+                          AroundTable{cur_->caption,
+                                      cur_->unit_note.value_or(options_.budget_unit),
+                                      cur_->last_group, cur_->prose});
       cur_->last_group = read.last_group;
       cur_->caption.reset();
       cur_->has_table = true;

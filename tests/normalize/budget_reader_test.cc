@@ -10,6 +10,12 @@ namespace {
 using testing::MakeTable;
 using testing::Merge;
 
+AroundTable InUnit(Fen unit) {
+  AroundTable around;
+  around.default_unit = unit;
+  return around;
+}
+
 TEST(ReadBudgetProseTest, OneLinePerClauseWithAmount) {
   Source src;
   src.page = 4;
@@ -63,7 +69,7 @@ TEST(ReadBudgetTableTest, NoHeaderUsesLastColumnAsAmount) {
   Table t = MakeTable(100, 100, {800, 300},
                       {{"甲类耗材", "1.2"}, {"乙类耗材", "0.8"}});
   TableContext ctx{2, 1, 2480};
-  BudgetRead read = ReadBudgetTable(t, ctx, std::nullopt, Fen(1'000'000));
+  BudgetRead read = ReadBudgetTable(t, ctx, InUnit(Fen(1'000'000)));
   ASSERT_EQ(2u, read.lines.size());
   EXPECT_EQ("甲类耗材", read.lines[0].item);
   EXPECT_EQ(1'200'000, read.lines[0].amount.value.count());
@@ -78,7 +84,7 @@ TEST(ReadBudgetTableTest, UnitNoteRowAndWanYuanHeader) {
                        {"小计", "", "3.5"}},
                       {Merge{0, 0, 1, 3}});
   BudgetRead read =
-      ReadBudgetTable(t, TableContext{1, 2, 2480}, std::nullopt, Fen(100));
+      ReadBudgetTable(t, TableContext{1, 2, 2480}, InUnit(Fen(100)));
   ASSERT_EQ(1u, read.lines.size());
   EXPECT_EQ(3'500'000, read.lines[0].amount.value.count());
   EXPECT_EQ("2", read.lines[0].quantity->ToString());
@@ -91,7 +97,7 @@ TEST(ReadBudgetTableTest, UnreadableAmountIsAWarning) {
   Table t =
       MakeTable(100, 100, {800, 300}, {{"项目", "金额(元)"}, {"设备", "2 75"}});
   BudgetRead read =
-      ReadBudgetTable(t, TableContext{1, 1, 2480}, std::nullopt, Fen(100));
+      ReadBudgetTable(t, TableContext{1, 1, 2480}, InUnit(Fen(100)));
   EXPECT_TRUE(read.lines.empty());
   ASSERT_EQ(1u, read.warnings.size());
   EXPECT_EQ("table 1 r2: cannot parse amount \"2 75\"", read.warnings[0]);
@@ -102,14 +108,33 @@ TEST(ReadBudgetTableTest, NoItemColumnNamesLineByWhatIsCounted) {
                       {{"单次审核费用(元)", "合同文本数量(件)", "总计审核费用(元)"},
                        {"600", "20", "600×20=12000"}});
   BudgetRead read =
-      ReadBudgetTable(t, TableContext{1, 1, 2480}, std::nullopt, Fen(100));
+      ReadBudgetTable(t, TableContext{1, 1, 2480}, InUnit(Fen(100)));
+  ASSERT_EQ(1u, read.lines.size());
+  EXPECT_EQ("合同文本审核", read.lines[0].item);
+  EXPECT_EQ(1'200'000, read.lines[0].amount.value.count());
+  // The project's prose words it: the shortest phrase of one clause from
+  // what is counted to what is paid for.
+  AroundTable around = InUnit(Fen(100));
+  around.prose = {"一、项目概述",
+                  "主要内容为聘请律师,对合同文本进行审核,为各部门合同文本提供合规性审核服务。",
+                  "根据合同文本的实际数量开展工作。"};
+  read = ReadBudgetTable(t, TableContext{1, 1, 2480}, around);
+  ASSERT_EQ(1u, read.lines.size());
+  EXPECT_EQ("合同文本进行审核", read.lines[0].item);
+  // Too far apart, or in another clause: the headers' words.
+  around.prose = {"合同文本较多,审核工作量大。", "合同文本的起草、修订、备案和定期清理后的审核"};
+  read = ReadBudgetTable(t, TableContext{1, 1, 2480}, around);
+  EXPECT_EQ("合同文本审核", read.lines[0].item);
+  // Only a count: the counted thing alone.
+  t = MakeTable(100, 100, {300, 300, 300},
+                {{"单价(元)", "合同文本数量(件)", "金额(元)"}, {"600", "20", "12000"}});
+  read = ReadBudgetTable(t, TableContext{1, 1, 2480}, around);
   ASSERT_EQ(1u, read.lines.size());
   EXPECT_EQ("合同文本", read.lines[0].item);
-  EXPECT_EQ(1'200'000, read.lines[0].amount.value.count());
   // A bare count names nothing.
   t = MakeTable(100, 100, {300, 300, 300},
                 {{"单价(元)", "数量(件)", "金额(元)"}, {"600", "20", "12000"}});
-  read = ReadBudgetTable(t, TableContext{1, 1, 2480}, std::nullopt, Fen(100));
+  read = ReadBudgetTable(t, TableContext{1, 1, 2480}, InUnit(Fen(100)));
   ASSERT_EQ(1u, read.lines.size());
   EXPECT_EQ("", read.lines[0].item);
 }
@@ -118,7 +143,7 @@ TEST(ReadBudgetTableTest, StrokeReadAsOneIsKeptButUnsure) {
   Table t = MakeTable(100, 100, {800, 300},
                       {{"项目", "金额"}, {"设备", "2]万元"}});
   BudgetRead read =
-      ReadBudgetTable(t, TableContext{1, 1, 2480}, std::nullopt, Fen(100));
+      ReadBudgetTable(t, TableContext{1, 1, 2480}, InUnit(Fen(100)));
   ASSERT_EQ(1u, read.lines.size());
   EXPECT_EQ(21'000'000, read.lines[0].amount.value.count());
   EXPECT_LT(read.lines[0].amount.source.confidence, 0.5f);
