@@ -22,6 +22,9 @@ constexpr double kInnerGap = 0.35;
 constexpr double kMaxMergedHeight = 1.25;
 constexpr double kMinLineShare = 0.4;  // lower runs are dots, dashes, dust
 constexpr double kMinScale = 0.1, kMaxScale = 10.0;
+// A 。 wrapped onto a line of its own: one small ring, 0.15 to 0.6 of a
+// line's height across, starting within a line height of the left edge.
+constexpr double kMinStopShare = 0.15, kMaxStopShare = 0.6;
 
 struct Run {
   int begin, end;  // [begin, end)
@@ -114,6 +117,37 @@ void RemoveNoiseComponents(cv::Mat& ink, int band, int speck_area) {
   }
 }
 
+// Does the component's box hold paper that 4-connected paths cannot reach
+// from the box's edge (the hole of a ring)?
+bool HasHole(const cv::Mat& ink) {
+  cv::Mat paper = ink == 0, labels;
+  const int count = cv::connectedComponents(paper, labels, 4);
+  std::vector<uint8_t> touches_edge(count, 0);
+  for (int y = 0; y < labels.rows; ++y)
+    for (int x = 0; x < labels.cols; ++x)
+      if (y == 0 || x == 0 || y == labels.rows - 1 || x == labels.cols - 1)
+        touches_edge[labels.at<int>(y, x)] = 1;
+  for (int i = 1; i < count; ++i)
+    if (!touches_edge[i]) return true;
+  return false;
+}
+
+// Is the ink below the last text line a lone 。 (Tesseract drops it when it
+// stands alone on a line)?
+bool IsLoneFullStop(const cv::Mat& below, int line_height) {
+  cv::Mat labels, stats, centroids;
+  if (cv::connectedComponentsWithStats(below, labels, stats, centroids, 8) != 2)
+    return false;
+  const cv::Rect box(stats.at<int>(1, cv::CC_STAT_LEFT), stats.at<int>(1, cv::CC_STAT_TOP),
+                     stats.at<int>(1, cv::CC_STAT_WIDTH),
+                     stats.at<int>(1, cv::CC_STAT_HEIGHT));
+  auto small = [&](int extent) {
+    return extent >= kMinStopShare * line_height && extent <= kMaxStopShare * line_height;
+  };
+  return small(box.width) && small(box.height) && box.x < line_height &&
+         HasHole(below(box));
+}
+
 }  // namespace
 
 PreparedRegion PrepareRegion(const PageImage& page, const Rect& region,
@@ -144,7 +178,7 @@ PreparedRegion PrepareRegion(const PageImage& page, const Rect& region,
 
   // Erased ink becomes paper; what is left keeps its grey values.
   crop.setTo(255, (crop < 128) & ~ink);
-  const cv::Mat trimmed = crop(bounds);
+  cv::Rect text_bounds = bounds;
   const std::vector<Run> lines = FindLines(ink(bounds));
   if (lines.empty()) return out;
   std::vector<int> heights;
@@ -154,6 +188,19 @@ PreparedRegion PrepareRegion(const PageImage& page, const Rect& region,
   out.lines = static_cast<int>(lines.size());
   out.ink_width = bounds.width;
   out.line_height = heights[heights.size() / 2];
+  // The 。 may have passed as a line of its own.
+  const bool last_is_mark =
+      lines.size() >= 2 && lines.back().height() <= kMaxStopShare * out.line_height;
+  const int text_end = lines[lines.size() - (last_is_mark ? 2 : 1)].end;
+  if (text_end < bounds.height &&
+      IsLoneFullStop(ink(bounds)(cv::Rect(0, text_end, bounds.width,
+                                          bounds.height - text_end)),
+                     out.line_height)) {
+    out.trailing_full_stop = true;
+    text_bounds.height = text_end;
+    if (last_is_mark) --out.lines;
+  }
+  const cv::Mat trimmed = crop(text_bounds);
 
   const double scale =
       std::clamp(static_cast<double>(options.target_text_height_px) /

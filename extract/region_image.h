@@ -17,6 +17,8 @@ struct PreparedRegion {
   int lines = 0;      // text lines found by horizontal projection
   int line_height = 0;  // median ink height of a line, source pixels
   int ink_width = 0;    // width of the trimmed ink, source pixels
+  // A 。 stood alone below the last line; it is cut off the pixels.
+  bool trailing_full_stop = false;
   int width = 0, height = 0;
   std::vector<uint8_t> pixels;  // grey, white border included
 };

@@ -146,6 +146,11 @@ Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
       }
     }
   }
+  static const std::string kFullStop = "。";
+  if (region.trailing_full_stop && !best->text.empty() &&
+      best->text.compare(best->text.size() - std::min(best->text.size(), kFullStop.size()),
+                         std::string::npos, kFullStop) != 0)
+    best->text += kFullStop;
   return best;
 }
 

@@ -228,5 +228,37 @@ TEST(ReadRegionsTest, BareUnitThatExplainsItsInkIsNotReadAgain) {
   EXPECT_EQ(1u, engine.calls().size());
 }
 
+// Two text lines of a 200 px high cell and, on a line of its own below
+// them, a 14 px mark drawn as a ring (。) or a filled dot.
+PageImage LinesThenMark(bool ring) {
+  PageImage page = RuledPage(Rect{100, 100, 300, 200}, 2, 3);
+  cv::Mat m(page.height, page.width, CV_8UC1, page.pixels.data());
+  cv::circle(m, cv::Point(127, 250), 7, cv::Scalar(0), ring ? 3 : cv::FILLED);
+  return page;
+}
+
+TEST(ReadRegionsTest, FullStopAloneOnTheLastLineIsKept) {
+  PageImage page = LinesThenMark(/*ring=*/true);
+  FakeOcrEngine engine({{"项目总目标\n完成工作", 0.8f}});
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(page, {Rect{100, 100, 300, 200}}, engine, RegionOptions{});
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ("项目总目标完成工作。", (*texts)[0].text);
+  // The ring is cut off what OCR sees: two 40 px lines 20 px apart.
+  ASSERT_EQ(1u, engine.calls().size());
+  const RegionOptions defaults;
+  const int two_lines = (2 * 40 + 20) * defaults.target_text_height_px / 40;
+  EXPECT_LE(engine.calls()[0].height, two_lines + 2 * defaults.border_px + 1);
+}
+
+TEST(ReadRegionsTest, DotBelowTheLastLineIsNoFullStop) {
+  PageImage page = LinesThenMark(/*ring=*/false);
+  FakeOcrEngine engine({{"项目总目标\n完成工作", 0.8f}});
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(page, {Rect{100, 100, 300, 200}}, engine, RegionOptions{});
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ("项目总目标完成工作", (*texts)[0].text);
+}
+
 }  // namespace
 }  // namespace decltab::extract
