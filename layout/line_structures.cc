@@ -19,12 +19,45 @@ constexpr double kSamePenRatio = 0.5;
 // needs this share of it still inked (bits of line between dropouts).
 constexpr double kMinGapRemains = 0.25;
 constexpr double kMinLongGapRemains = 0.5;
+// A line that stops short of a crossing line by more than the join
+// tolerance still meets it when this share of the gap shows pieces of line
+// (dropouts next to a crossing).
+constexpr double kMinEndGapRemains = 0.5;
 // A line bounding a table part covers at least this share of its width.
 constexpr double kFullLineShare = 0.8;
 
-bool Meet(const LineSegment& h, const LineSegment& v, int tolerance) {
-  return v.pos >= h.start - tolerance && v.pos <= h.end + tolerance &&
-         h.pos >= v.start - tolerance && h.pos <= v.end + tolerance;
+// How far `pos` lies beyond [start, end): 0 inside.
+int Beyond(double pos, int start, int end) {
+  int at = static_cast<int>(std::lround(pos));
+  return std::max({0, start - at, at - end});
+}
+
+// Whether pieces of line with paper beside them cover at least `min_share`
+// of the stretch between the end of `s` and a crossing line at `target`.
+bool GapBridged(const RulingLines& lines, bool horizontal, const LineSegment& s,
+                double target, int dpi, const LayoutOptions& options,
+                double min_share) {
+  int at = static_cast<int>(std::lround(target));
+  int from = at < s.start ? at : s.end, to = at < s.start ? s.start : at;
+  const cv::Mat& pieces = horizontal ? lines.horizontal_pieces : lines.vertical_pieces;
+  int band = static_cast<int>(std::ceil(s.thickness / 2)) + 1;
+  int offset = ClearanceOffset(s.thickness, dpi, options);
+  return LineCoverage(pieces, horizontal, s.pos, band, from, to, lines.ink,
+                      offset) >= min_share;
+}
+
+// `h` and `v` meet within `tolerance`, or one or both stop short of the
+// other by up to `reach` with what the scan left of the line in the gap.
+bool MeetAcrossGaps(const LineSegment& h, const LineSegment& v, int tolerance,
+                    int reach, const RulingLines& lines, int dpi,
+                    const LayoutOptions& options) {
+  int h_gap = Beyond(v.pos, h.start, h.end), v_gap = Beyond(h.pos, v.start, v.end);
+  if (h_gap <= tolerance && v_gap <= tolerance) return true;
+  if (h_gap > reach || v_gap > reach) return false;
+  return (h_gap <= tolerance ||
+          GapBridged(lines, true, h, v.pos, dpi, options, kMinEndGapRemains)) &&
+         (v_gap <= tolerance ||
+          GapBridged(lines, false, v, h.pos, dpi, options, kMinEndGapRemains));
 }
 
 // What the merge rules need to know about one structure.
@@ -138,7 +171,8 @@ std::vector<Structure> FindStructures(const RulingLines& lines, int dpi,
   std::vector<bool> meets(static_cast<size_t>(nh + nv), false);
   for (int i = 0; i < nh; ++i)
     for (int j = 0; j < nv; ++j)
-      if (Meet(lines.horizontal[i], lines.vertical[j], tolerance)) {
+      if (MeetAcrossGaps(lines.horizontal[i], lines.vertical[j], tolerance,
+                         max_gap, lines, dpi, options)) {
         sets.Union(i, nh + j);
         meets[i] = meets[nh + j] = true;
       }

@@ -30,8 +30,10 @@ class DisjointSets {
 
 // The line structures of `lines` (pixels at `dpi`):
 //  - a horizontal and a vertical segment that meet within join_tolerance_mm
-//    are joined, and so are collinear pieces as far apart (or up to
-//    max_line_gap_mm apart when bits of line remain in the gap);
+//    are joined (or stop up to max_line_gap_mm short of each other, with
+//    pieces of line over half of the gap: dropouts next to a crossing), and
+//    so are collinear pieces as far apart (or up to max_line_gap_mm apart
+//    when bits of line remain in the gap);
 //  - structures whose areas overlap are one table (a line lost at a crossing
 //    can cut a table in two);
 //  - two frameless structures (no side lines) stacked with the same width,

@@ -2,9 +2,10 @@
 // clean and through the scan simulator. Prints, per setting, the share of
 // tables whose every cell has the right row, column and spans, the mean
 // TEDS-struct and the time per page; asserts floors a little under what the
-// detector reaches (200 pages per setting: clean300 100%, skew200 99.6%,
-// harsh150 90.5% exact). DECLTAB_GRID_PAGES overrides the pages per setting;
-// DECLTAB_DEBUG_DIR dumps inputs and overlays of the pages that go wrong.
+// detector reaches (200 pages per setting: clean300 100%, skew200 100%,
+// harsh150 93.7% exact). DECLTAB_GRID_PAGES overrides the pages per setting;
+// DECLTAB_DEBUG_DIR dumps inputs and overlays of the pages that go wrong;
+// DECLTAB_GRID_SETTING=harsh150 (say) measures that setting only.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -158,13 +159,15 @@ Score Measure(const Setting& setting, int pages) {
 TEST(GridAccuracyTest, RandomTablesCleanSkewedAndHarsh) {
   const Setting kSettings[] = {
       {"clean300", "clean300", 300, 0, 0.99, 0.995},
-      {"skew200", "skew200", 200, 2.0, 0.98, 0.995},
-      {"harsh150", "harsh150", 150, 0, 0.85, 0.97},
+      {"skew200", "skew200", 200, 2.0, 0.99, 0.998},
+      {"harsh150", "harsh150", 150, 0, 0.90, 0.98},
   };
   // 50 pages per setting keep the test near a minute on a shared 2-core
   // machine; DECLTAB_GRID_PAGES=200 for the figures in the report.
   const int pages = PagesPerSetting(50);
+  const char* only = std::getenv("DECLTAB_GRID_SETTING");
   for (const Setting& s : kSettings) {
+    if (only != nullptr && std::string(only) != s.name) continue;
     Score score = Measure(s, pages);
     double exact = static_cast<double>(score.exact) / std::max(1, score.tables);
     double teds = score.teds / std::max(1, score.tables);

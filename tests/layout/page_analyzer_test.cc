@@ -230,6 +230,25 @@ TEST(AnalyzePageTest, KeepsFaintBrokenLines) {
   ExpectStructure(spec, g.tables[0]);
 }
 
+TEST(AnalyzePageTest, JoinsLinesBrokenNextToTheirCrossings) {
+  // A scan lost bits of the second row line next to both side lines: its
+  // one segment stops over 40 px (5 mm) short of each, and only pieces
+  // shorter than a segment are left in the gaps.
+  cv::Mat page = BlankPage(800, 500);
+  auto h = [&](int x0, int x1, int y) {
+    cv::line(page, {x0, y}, {x1 - 1, y}, cv::Scalar(0), 2);
+  };
+  for (int y : {100, 220, 280, 340}) h(100, 700, y);
+  for (int x : {100, 700}) cv::line(page, {x, 100}, {x, 340}, cv::Scalar(0), 2);
+  for (auto [x0, x1] : {std::pair{100, 110}, {122, 132}, {144, 656}, {668, 678},
+                        {690, 700}})
+    h(x0, x1, 160);
+  PageGeometry g = Analyze(page);
+  ASSERT_EQ(1u, g.tables.size());
+  EXPECT_EQ(4, g.tables[0].rows);
+  EXPECT_EQ(1, g.tables[0].cols);
+}
+
 TEST(AnalyzePageTest, IgnoresTextOnlyPage) {
   cv::Mat page = BlankPage(1000, 800);
   for (int i = 0; i < 10; ++i)
