@@ -1,6 +1,7 @@
 #include "extract/region_image.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -22,6 +23,10 @@ constexpr double kInnerGap = 0.35;
 constexpr double kMaxMergedHeight = 1.25;
 constexpr double kMinLineShare = 0.4;  // lower runs are dots, dashes, dust
 constexpr double kMinScale = 0.1, kMaxScale = 10.0;
+// A mark at a line's end is dust when it is thin (at most kMarkThinEm of a
+// line height wide) or small (kMarkSmallEm both ways) and stands at least
+// kMarkGapEm from the rest of its line.
+constexpr double kMarkThinEm = 0.25, kMarkSmallEm = 0.5, kMarkGapEm = 0.8;
 // A 。 wrapped onto a line of its own: one small ring, 0.15 to 0.6 of a
 // line's height across, starting within a line height of the left edge.
 constexpr double kMinStopShare = 0.15, kMaxStopShare = 0.6;
@@ -117,6 +122,81 @@ void RemoveNoiseComponents(cv::Mat& ink, int band, int speck_area) {
   }
 }
 
+// Where the ink of a region lies: its bounds, its text lines (relative to
+// the bounds) and their median height.
+struct InkLayout {
+  cv::Rect bounds;
+  std::vector<Run> lines;
+  int line_height = 0;
+};
+
+InkLayout MeasureInk(const cv::Mat& ink) {
+  InkLayout out;
+  std::vector<cv::Point> points;
+  cv::findNonZero(ink, points);
+  if (points.empty()) return out;
+  out.bounds = cv::boundingRect(points);
+  out.lines = FindLines(ink(out.bounds));
+  if (out.lines.empty()) return out;
+  std::vector<int> heights;
+  for (const Run& r : out.lines) heights.push_back(r.height());
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2,
+                   heights.end());
+  out.line_height = heights[heights.size() / 2];
+  return out;
+}
+
+// Removes small or thin marks that stand at the start or end of a text line
+// with a wide gap before the rest of it: dust and ruling-line remnants the
+// OCR reads as - . , : " (a mark next to its text, like the 。 ending it or
+// the “ opening a quote, stays). Returns whether any went.
+bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
+  cv::Mat labels, stats, centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
+  auto box = [&](int i) {
+    return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                    stats.at<int>(i, cv::CC_STAT_WIDTH),
+                    stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  };
+  const double em = line_height;
+  std::vector<uint8_t> mark(count, 0), drop(count, 0);
+  for (int i = 1; i < count; ++i) {
+    const cv::Rect c = box(i);
+    mark[i] = c.width <= kMarkThinEm * em ||
+              (c.width <= kMarkSmallEm * em && c.height <= kMarkSmallEm * em);
+  }
+  bool any = false;
+  for (int i = 1; i < count; ++i) {
+    if (!mark[i]) continue;
+    const cv::Rect c = box(i);
+    // Where the glyphs (not marks) of the mark's line begin and end.
+    int left = INT_MAX, right = INT_MIN;
+    for (int j = 1; j < count; ++j) {
+      if (mark[j]) continue;
+      const cv::Rect o = box(j);
+      if (o.y > c.y + c.height + em / 2 || o.y + o.height < c.y - em / 2) continue;
+      left = std::min(left, o.x);
+      right = std::max(right, o.x + o.width);
+    }
+    if (left == INT_MAX) continue;  // no glyph on its line: the marks are the text
+    const int gap = c.x + c.width <= left ? left - (c.x + c.width)
+                    : c.x >= right        ? c.x - right
+                                          : -1;
+    if (gap >= kMarkGapEm * em) {
+      drop[i] = 1;
+      any = true;
+    }
+  }
+  if (!any) return false;
+  for (int y = 0; y < ink.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    uint8_t* row = ink.ptr<uint8_t>(y);
+    for (int x = 0; x < ink.cols; ++x)
+      if (drop[label[x]]) row[x] = 0;
+  }
+  return true;
+}
+
 // Does the component's box hold paper that 4-connected paths cannot reach
 // from the box's edge (the hole of a ring)?
 bool HasHole(const cv::Mat& ink) {
@@ -171,23 +251,19 @@ PreparedRegion PrepareRegion(const PageImage& page, const Rect& region,
   const int ink_after = cv::countNonZero(ink);
   if (ink_after < options.min_ink_fraction * crop.total() || ink_after == 0)
     return out;
-  std::vector<cv::Point> points;
-  cv::findNonZero(ink, points);
-  const cv::Rect bounds = cv::boundingRect(points);
-  if (bounds.width < dot && bounds.height < dot) return out;
+  InkLayout measured = MeasureInk(ink);
+  if (measured.lines.empty()) return out;
+  if (DropIsolatedEdgeMarks(ink, measured.line_height)) measured = MeasureInk(ink);
+  const cv::Rect bounds = measured.bounds;
+  const std::vector<Run>& lines = measured.lines;
+  if (lines.empty() || (bounds.width < dot && bounds.height < dot)) return out;
 
   // Erased ink becomes paper; what is left keeps its grey values.
   crop.setTo(255, (crop < 128) & ~ink);
   cv::Rect text_bounds = bounds;
-  const std::vector<Run> lines = FindLines(ink(bounds));
-  if (lines.empty()) return out;
-  std::vector<int> heights;
-  for (const Run& r : lines) heights.push_back(r.height());
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2,
-                   heights.end());
   out.lines = static_cast<int>(lines.size());
   out.ink_width = bounds.width;
-  out.line_height = heights[heights.size() / 2];
+  out.line_height = measured.line_height;
   // The 。 may have passed as a line of its own.
   const bool last_is_mark =
       lines.size() >= 2 && lines.back().height() <= kMaxStopShare * out.line_height;

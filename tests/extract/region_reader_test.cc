@@ -260,5 +260,33 @@ TEST(ReadRegionsTest, DotBelowTheLastLineIsNoFullStop) {
   EXPECT_EQ("项目总目标完成工作", (*texts)[0].text);
 }
 
+// A one-line cell of four 36x40 glyphs from x=200, and a 6x6 speck of dust
+// `gap` pixels left of them.
+PageImage SpeckThenGlyphs(int gap) {
+  PageImage page = RuledPage(Rect{100, 100, 400, 80}, 0, 0);
+  cv::Mat m(page.height, page.width, CV_8UC1, page.pixels.data());
+  for (int g = 0; g < 4; ++g)
+    cv::rectangle(m, cv::Rect(200 + g * 48, 120, 36, 40), cv::Scalar(0), cv::FILLED);
+  cv::rectangle(m, cv::Rect(200 - gap - 6, 130, 6, 6), cv::Scalar(0), cv::FILLED);
+  return page;
+}
+
+int OcrWidthOfCell(const PageImage& page) {
+  FakeOcrEngine engine({{"其他资金", 0.9f}});
+  Result<std::vector<OcrText>> texts =
+      ReadRegions(page, {Rect{100, 100, 400, 80}}, engine, RegionOptions{});
+  EXPECT_TRUE(texts.ok());
+  return engine.calls().empty() ? 0 : engine.calls()[0].width;
+}
+
+TEST(ReadRegionsTest, DustFarBeforeTheTextIsNotRead) {
+  const RegionOptions defaults;
+  // Glyphs 40 px high are scaled by 20/40: 180 px of glyphs become 90.
+  const int glyphs_only = 90 + 2 * defaults.border_px;
+  EXPECT_LE(OcrWidthOfCell(SpeckThenGlyphs(/*gap=*/50)), glyphs_only + 1);
+  // A mark next to the text (an opening quote, a minus) is kept.
+  EXPECT_GT(OcrWidthOfCell(SpeckThenGlyphs(/*gap=*/8)), glyphs_only + 3);
+}
+
 }  // namespace
 }  // namespace decltab::extract
