@@ -23,10 +23,10 @@ constexpr double kInnerGap = 0.35;
 constexpr double kMaxMergedHeight = 1.25;
 constexpr double kMinLineShare = 0.4;  // lower runs are dots, dashes, dust
 constexpr double kMinScale = 0.1, kMaxScale = 10.0;
-// A mark at a line's end is dust when it is thin (at most kMarkThinEm of a
-// line height wide) or small (kMarkSmallEm both ways) and stands at least
-// kMarkGapEm from the rest of its line.
-constexpr double kMarkThinEm = 0.25, kMarkSmallEm = 0.5, kMarkGapEm = 0.8;
+// A mark is thin (at most kMarkThinEm of a line height wide) or small
+// (kMarkSmallEm both ways); it is dust unless gaps under kMarkGapEm link it
+// to the glyphs of its line.
+constexpr double kMarkThinEm = 0.25, kMarkSmallEm = 0.5, kMarkGapEm = 0.5;
 // A 。 wrapped onto a line of its own: one small ring, 0.15 to 0.6 of a
 // line's height across, starting within a line height of the left edge.
 constexpr double kMinStopShare = 0.15, kMaxStopShare = 0.6;
@@ -146,53 +146,67 @@ InkLayout MeasureInk(const cv::Mat& ink) {
   return out;
 }
 
-// Removes small or thin marks that stand at the start or end of a text line
-// with a wide gap before the rest of it: dust and ruling-line remnants the
-// OCR reads as - . , : " (a mark next to its text, like the 。 ending it or
-// the “ opening a quote, stays). Returns whether any went.
+// Removes small or thin marks left or right of all the glyphs of a region
+// that stand apart from them: dust and ruling-line remnants that OCR reads
+// as - . , : ". Such a mark is text when a chain of gaps shorter than
+// kMarkGapEm links it to a glyph of its line (the 。 ending a line, the dots
+// of "...", a “ opening a quote); a line with no glyph keeps its marks.
+// Returns whether any went.
 bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
-  auto box = [&](int i) {
-    return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                    stats.at<int>(i, cv::CC_STAT_WIDTH),
-                    stats.at<int>(i, cv::CC_STAT_HEIGHT));
-  };
+  std::vector<cv::Rect> box(count);
+  for (int i = 1; i < count; ++i)
+    box[i] = cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                      stats.at<int>(i, cv::CC_STAT_WIDTH),
+                      stats.at<int>(i, cv::CC_STAT_HEIGHT));
   const double em = line_height;
-  std::vector<uint8_t> mark(count, 0), drop(count, 0);
+  auto same_line = [&](const cv::Rect& a, const cv::Rect& b) {
+    return b.y <= a.y + a.height + em / 2 && b.y + b.height >= a.y - em / 2;
+  };
+  auto gap = [](const cv::Rect& a, const cv::Rect& b) {
+    return std::max({0, b.x - (a.x + a.width), a.x - (b.x + b.width)});
+  };
+  // Glyphs and the marks linked to them so far are "text".
+  std::vector<uint8_t> mark(count, 0), text(count, 0), glyph_on_line(count, 0);
   for (int i = 1; i < count; ++i) {
-    const cv::Rect c = box(i);
-    mark[i] = c.width <= kMarkThinEm * em ||
-              (c.width <= kMarkSmallEm * em && c.height <= kMarkSmallEm * em);
+    mark[i] = box[i].width <= kMarkThinEm * em ||
+              (box[i].width <= kMarkSmallEm * em && box[i].height <= kMarkSmallEm * em);
+    text[i] = !mark[i];
   }
-  bool any = false;
+  // The glyphs' columns over all lines: a mark inside them is a comma, a
+  // dot, a stroke of a character, or a 、 wrapped to the start of a line.
+  int left = INT_MAX, right = INT_MIN;
+  for (int j = 1; j < count; ++j)
+    if (!mark[j]) {
+      left = std::min(left, box[j].x);
+      right = std::max(right, box[j].x + box[j].width);
+    }
   for (int i = 1; i < count; ++i) {
     if (!mark[i]) continue;
-    const cv::Rect c = box(i);
-    // Where the glyphs (not marks) of the mark's line begin and end.
-    int left = INT_MAX, right = INT_MIN;
-    for (int j = 1; j < count; ++j) {
-      if (mark[j]) continue;
-      const cv::Rect o = box(j);
-      if (o.y > c.y + c.height + em / 2 || o.y + o.height < c.y - em / 2) continue;
-      left = std::min(left, o.x);
-      right = std::max(right, o.x + o.width);
-    }
-    if (left == INT_MAX) continue;  // no glyph on its line: the marks are the text
-    const int gap = c.x + c.width <= left ? left - (c.x + c.width)
-                    : c.x >= right        ? c.x - right
-                                          : -1;
-    if (gap >= kMarkGapEm * em) {
-      drop[i] = 1;
-      any = true;
+    for (int j = 1; j < count && !glyph_on_line[i]; ++j)
+      glyph_on_line[i] = !mark[j] && same_line(box[i], box[j]);
+    text[i] = box[i].x >= left && box[i].x + box[i].width <= right;
+  }
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (int i = 1; i < count; ++i) {
+      if (text[i] || !glyph_on_line[i]) continue;
+      for (int j = 1; j < count; ++j)
+        if (text[j] && same_line(box[i], box[j]) && gap(box[i], box[j]) < kMarkGapEm * em) {
+          text[i] = grew = true;
+          break;
+        }
     }
   }
+  bool any = false;
+  for (int i = 1; i < count; ++i) any |= mark[i] && glyph_on_line[i] && !text[i];
   if (!any) return false;
   for (int y = 0; y < ink.rows; ++y) {
     const int* label = labels.ptr<int>(y);
     uint8_t* row = ink.ptr<uint8_t>(y);
     for (int x = 0; x < ink.cols; ++x)
-      if (drop[label[x]]) row[x] = 0;
+      if (mark[label[x]] && glyph_on_line[label[x]] && !text[label[x]]) row[x] = 0;
   }
   return true;
 }
