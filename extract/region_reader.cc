@@ -23,6 +23,10 @@ constexpr double kMinWidthExplained = 0.75;
 constexpr double kUnitCharEm = 1.0;
 constexpr double kMinDroppedEm = 0.35;
 
+// How much larger the text of an unsure reading is read again
+// (RegionOptions::reread_larger_below).
+constexpr double kLargerScale = 1.5;
+
 Result<OcrText> ReadOnce(const PreparedRegion& region, OcrEngine& engine,
                          OcrMode mode) {
   Result<OcrText> read =
@@ -183,6 +187,18 @@ Result<std::vector<OcrText>> ReadRegions(const PageImage& binary,
     Result<OcrText> text = ReadRegion(prepared, engine, options);
     if (!text.ok())
       return text.status().WithContext("region " + std::to_string(i + 1));
+    if (text->confidence < options.reread_larger_below) {
+      RegionOptions larger = options;
+      larger.target_text_height_px = static_cast<int>(
+          std::lround(options.target_text_height_px * kLargerScale));
+      const PreparedRegion again = PrepareRegion(binary, clipped, larger);
+      if (!again.empty) {
+        Result<OcrText> second = ReadRegion(again, engine, larger);
+        if (!second.ok())
+          return second.status().WithContext("region " + std::to_string(i + 1));
+        if (second->confidence > text->confidence) text = std::move(second);
+      }
+    }
     texts.push_back(std::move(text).value());
   }
   return texts;

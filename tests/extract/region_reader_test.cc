@@ -34,6 +34,14 @@ PageImage RuledPage(const Rect& cell, int lines, int glyphs) {
   return image;
 }
 
+// Options with one reading per scale: the tests below count OCR calls of
+// other re-reads.
+RegionOptions OneScale() {
+  RegionOptions options;
+  options.reread_larger_below = 0;
+  return options;
+}
+
 TEST(ReadRegionsTest, EmptyCellNeedsNoOcr) {
   const Rect cell{100, 100, 300, 80};
   PageImage page = RuledPage(cell, 0, 0);
@@ -78,7 +86,7 @@ TEST(ReadRegionsTest, SeveralLinesAreReadAsBlock) {
   PageImage page = RuledPage(cell, 2, 3);
   FakeOcrEngine engine({{"项目总目标\n(2023年-2023年)", 0.8f}});
   Result<std::vector<OcrText>> texts =
-      ReadRegions(page, {cell}, engine, RegionOptions{});
+      ReadRegions(page, {cell}, engine, OneScale());
   ASSERT_TRUE(texts.ok());
   EXPECT_EQ("项目总目标(2023年-2023年)", (*texts)[0].text);
   ASSERT_EQ(1u, engine.calls().size());
@@ -109,7 +117,7 @@ TEST(ReadRegionsTest, NumericCellIsRereadWithDigits) {
     FakeOcrEngine engine({c.text});
     engine.ScriptDigits({c.digits});
     Result<std::vector<OcrText>> texts =
-        ReadRegions(page, {cell}, engine, RegionOptions{});
+        ReadRegions(page, {cell}, engine, OneScale());
     ASSERT_TRUE(texts.ok());
     EXPECT_EQ(c.chosen, (*texts)[0].text) << c.text.text;
     EXPECT_EQ(c.calls, engine.calls().size()) << c.text.text;
@@ -121,7 +129,7 @@ TEST(ReadRegionsTest, DigitRereadCanBeSwitchedOff) {
   PageImage page = RuledPage(cell, 1, 4);
   FakeOcrEngine engine({{"37800。00", 0.6f}});
   engine.ScriptDigits({{"37800.00", 0.9f}});
-  RegionOptions options;
+  RegionOptions options = OneScale();
   options.reread_digits = false;
   Result<std::vector<OcrText>> texts = ReadRegions(page, {cell}, engine, options);
   ASSERT_TRUE(texts.ok());
@@ -134,11 +142,37 @@ TEST(ReadRegionsTest, EmptySingleLineReadingIsRetriedAsBlock) {
   PageImage page = RuledPage(cell, 1, 4);
   FakeOcrEngine engine({{"", 0.f}, {"满意度指标", 0.7f}});
   Result<std::vector<OcrText>> texts =
-      ReadRegions(page, {cell}, engine, RegionOptions{});
+      ReadRegions(page, {cell}, engine, OneScale());
   ASSERT_TRUE(texts.ok());
   EXPECT_EQ("满意度指标", (*texts)[0].text);
   ASSERT_EQ(2u, engine.calls().size());
   EXPECT_EQ(OcrMode::kBlock, engine.calls()[1].mode);
+}
+
+TEST(ReadRegionsTest, UnsureReadingIsReadAgainLarger) {
+  const Rect cell{100, 100, 400, 80};
+  PageImage page = RuledPage(cell, 1, 4);
+  const struct {
+    OcrText first, second;
+    const char* chosen;
+  } kCases[] = {
+      {{"数最指标", 0.7f}, {"数量指标", 0.9f}, "数量指标"},
+      {{"数量指标", 0.8f}, {"数最指标", 0.6f}, "数量指标"},
+  };
+  for (const auto& c : kCases) {
+    FakeOcrEngine engine({c.first, c.second});
+    Result<std::vector<OcrText>> texts =
+        ReadRegions(page, {cell}, engine, RegionOptions{});
+    ASSERT_TRUE(texts.ok());
+    EXPECT_EQ(c.chosen, (*texts)[0].text);
+    ASSERT_EQ(2u, engine.calls().size());
+    // Glyphs 40 px high: 20 px the first time, 30 px the second.
+    EXPECT_NEAR(1.5 * (engine.calls()[0].height - 20), engine.calls()[1].height - 20, 2);
+  }
+  // A sure reading is read once.
+  FakeOcrEngine engine({{"数量指标", 0.9f}});
+  ASSERT_TRUE(ReadRegions(page, {cell}, engine, RegionOptions{}).ok());
+  EXPECT_EQ(1u, engine.calls().size());
 }
 
 TEST(ReadRegionsTest, EngineFailureNamesTheRegion) {
@@ -241,12 +275,12 @@ TEST(ReadRegionsTest, FullStopAloneOnTheLastLineIsKept) {
   PageImage page = LinesThenMark(/*ring=*/true);
   FakeOcrEngine engine({{"项目总目标\n完成工作", 0.8f}});
   Result<std::vector<OcrText>> texts =
-      ReadRegions(page, {Rect{100, 100, 300, 200}}, engine, RegionOptions{});
+      ReadRegions(page, {Rect{100, 100, 300, 200}}, engine, OneScale());
   ASSERT_TRUE(texts.ok());
   EXPECT_EQ("项目总目标完成工作。", (*texts)[0].text);
   // The ring is cut off what OCR sees: two 40 px lines 20 px apart.
   ASSERT_EQ(1u, engine.calls().size());
-  const RegionOptions defaults;
+  const RegionOptions defaults = OneScale();
   const int two_lines = (2 * 40 + 20) * defaults.target_text_height_px / 40;
   EXPECT_LE(engine.calls()[0].height, two_lines + 2 * defaults.border_px + 1);
 }
