@@ -146,12 +146,29 @@ InkLayout MeasureInk(const cv::Mat& ink) {
   return out;
 }
 
-// Removes small or thin marks left or right of all the glyphs of a region
-// that stand apart from them: dust and ruling-line remnants that OCR reads
-// as - . , : ". Such a mark is text when a chain of gaps shorter than
-// kMarkGapEm links it to a glyph of its line (the 。 ending a line, the dots
-// of "...", a “ opening a quote); a line with no glyph keeps its marks.
-// Returns whether any went.
+// Does the component's box hold paper that 4-connected paths cannot reach
+// from the box's edge (the hole of a ring)?
+bool HasHole(const cv::Mat& ink) {
+  cv::Mat paper = ink == 0, labels;
+  const int count = cv::connectedComponents(paper, labels, 4);
+  std::vector<uint8_t> touches_edge(count, 0);
+  for (int y = 0; y < labels.rows; ++y)
+    for (int x = 0; x < labels.cols; ++x)
+      if (y == 0 || x == 0 || y == labels.rows - 1 || x == labels.cols - 1)
+        touches_edge[labels.at<int>(y, x)] = 1;
+  for (int i = 1; i < count; ++i)
+    if (!touches_edge[i]) return true;
+  return false;
+}
+
+// Removes small or thin marks that stand apart from a region's glyphs:
+// dust and ruling-line remnants that OCR reads as - . , : " at a line's
+// ends, or as lines of their own. A mark is text when it lies within the
+// glyphs' columns on a line with glyphs (a comma, a dot, a stroke), when a
+// chain of gaps shorter than kMarkGapEm links it to a glyph of its line (the
+// 。 ending a line, the dots of "...", a “ opening a quote), or when it is
+// a ring alone on its line (a wrapped 。). A region of marks only keeps
+// them. Returns whether any went.
 bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
@@ -182,11 +199,14 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
       left = std::min(left, box[j].x);
       right = std::max(right, box[j].x + box[j].width);
     }
+  if (left == INT_MAX) return false;  // only marks: they are the text
   for (int i = 1; i < count; ++i) {
     if (!mark[i]) continue;
     for (int j = 1; j < count && !glyph_on_line[i]; ++j)
       glyph_on_line[i] = !mark[j] && same_line(box[i], box[j]);
-    text[i] = box[i].x >= left && box[i].x + box[i].width <= right;
+    text[i] = glyph_on_line[i] && box[i].x >= left && box[i].x + box[i].width <= right;
+    // A ring alone on a line is a 。 wrapped there (see IsLoneFullStop).
+    text[i] |= !glyph_on_line[i] && HasHole(ink(box[i]));
   }
   for (bool grew = true; grew;) {
     grew = false;
@@ -200,30 +220,15 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
     }
   }
   bool any = false;
-  for (int i = 1; i < count; ++i) any |= mark[i] && glyph_on_line[i] && !text[i];
+  for (int i = 1; i < count; ++i) any |= mark[i] && !text[i];
   if (!any) return false;
   for (int y = 0; y < ink.rows; ++y) {
     const int* label = labels.ptr<int>(y);
     uint8_t* row = ink.ptr<uint8_t>(y);
     for (int x = 0; x < ink.cols; ++x)
-      if (mark[label[x]] && glyph_on_line[label[x]] && !text[label[x]]) row[x] = 0;
+      if (mark[label[x]] && !text[label[x]]) row[x] = 0;
   }
   return true;
-}
-
-// Does the component's box hold paper that 4-connected paths cannot reach
-// from the box's edge (the hole of a ring)?
-bool HasHole(const cv::Mat& ink) {
-  cv::Mat paper = ink == 0, labels;
-  const int count = cv::connectedComponents(paper, labels, 4);
-  std::vector<uint8_t> touches_edge(count, 0);
-  for (int y = 0; y < labels.rows; ++y)
-    for (int x = 0; x < labels.cols; ++x)
-      if (y == 0 || x == 0 || y == labels.rows - 1 || x == labels.cols - 1)
-        touches_edge[labels.at<int>(y, x)] = 1;
-  for (int i = 1; i < count; ++i)
-    if (!touches_edge[i]) return true;
-  return false;
 }
 
 // Is the ink below the last text line a lone 。 (Tesseract drops it when it
