@@ -41,16 +41,34 @@ double EstimateNoiseSigma(const cv::Mat& grey) {
   return 1.4826 * 1.1 * mad;
 }
 
-cv::Mat BinarizeInk(const cv::Mat& grey, int dpi, const LayoutOptions& options) {
+cv::Mat BinarizeInk(const cv::Mat& grey, int dpi, const LayoutOptions& options,
+                    double* offset) {
   cv::Mat smooth;
   cv::GaussianBlur(grey, smooth, cv::Size(3, 3), 0);
-  double offset = std::clamp(kNoiseOffsetFactor * EstimateNoiseSigma(smooth),
-                             options.binarize_min_offset, kMaxOffset);
+  double used = std::clamp(kNoiseOffsetFactor * EstimateNoiseSigma(smooth),
+                           options.binarize_min_offset, kMaxOffset);
+  if (offset != nullptr) *offset = used;
   int window = MmToPx(options.binarize_window_mm, dpi, 3) | 1;
   cv::Mat ink;
   cv::adaptiveThreshold(smooth, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C,
-                        cv::THRESH_BINARY_INV, window, offset);
+                        cv::THRESH_BINARY_INV, window, used);
   return ink;
+}
+
+cv::Mat BinarizeArea(const cv::Mat& grey, cv::Rect area, int dpi,
+                     const LayoutOptions& options, double offset) {
+  int window = MmToPx(options.binarize_window_mm, dpi, 3) | 1;
+  // The blur and the window reach this far: beyond the page edge both
+  // replicate the border, as on the whole page.
+  int margin = window / 2 + 1;
+  cv::Rect page(0, 0, grey.cols, grey.rows);
+  area &= page;
+  cv::Rect outer = (area + cv::Size(2 * margin, 2 * margin) - cv::Point(margin, margin)) & page;
+  cv::Mat smooth, ink;
+  cv::GaussianBlur(grey(outer), smooth, cv::Size(3, 3), 0);
+  cv::adaptiveThreshold(smooth, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C,
+                        cv::THRESH_BINARY_INV, window, offset);
+  return ink(area - outer.tl());
 }
 
 }  // namespace decltab::layout

@@ -13,7 +13,15 @@ namespace decltab::layout {
 // more than an offset; the offset grows with the measured noise so grain on
 // grey paper stays paper while faint ruling lines stay ink. May throw
 // cv::Exception (out of memory).
-cv::Mat BinarizeInk(const cv::Mat& grey, int dpi, const LayoutOptions& options);
+// `offset`, when given, receives the offset used.
+cv::Mat BinarizeInk(const cv::Mat& grey, int dpi, const LayoutOptions& options,
+                    double* offset = nullptr);
+
+// The ink mask BinarizeInk gives inside `area` of `grey` with the offset
+// `offset`, worked out for that area only (a lower offset than the page's
+// takes in faint ink there, and a little grain).
+cv::Mat BinarizeArea(const cv::Mat& grey, cv::Rect area, int dpi,
+                     const LayoutOptions& options, double offset);
 
 // The standard deviation of pixel noise in `grey`, estimated robustly from
 // the median absolute difference to a 5x5 median (pages are mostly paper).

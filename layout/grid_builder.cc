@@ -174,8 +174,13 @@ std::optional<Table> BuildTable(const Structure& structure,
     const cv::Mat& pieces =
         horizontal ? lines.horizontal_pieces : lines.vertical_pieces;
     int offset = ClearanceOffset(l.thickness, dpi, options);
-    return LineCoverage(pieces, horizontal, l.pos, band, from, to, lines.ink,
-                        offset, l.runs) >= options.edge_coverage;
+    if (LineCoverage(pieces, horizontal, l.pos, band, from, to, lines.ink,
+                     offset, l.runs) >= options.edge_coverage)
+      return true;
+    // A faint line the scan thinned below the plain threshold along much of
+    // the edge still shows on the faint mask, with paper beside it.
+    return FaintLineCoverage(lines, horizontal, l.pos, band, from, to, offset,
+                             l.runs, dpi, options) >= options.edge_coverage;
   };
   DisjointSets sets(nrows * ncols);
   for (int r = 0; r < nrows; ++r)

@@ -14,6 +14,14 @@
 #include "layout/text_lines.h"
 
 namespace decltab::layout {
+namespace {
+
+// Where a cell edge shows too little line on the ink mask, it is looked for
+// again with the binarization offset scaled by this: a faint stretch of line
+// (thinned by the scan) then shows as ink.
+constexpr double kFaintOffsetScale = 0.5;
+
+}  // namespace
 
 Result<PageGeometry> AnalyzePage(const PageImage& page,
                                  const LayoutOptions& options) {
@@ -31,18 +39,21 @@ Result<PageGeometry> AnalyzePage(const PageImage& page,
   try {
     PageGeometry geometry;
     cv::Mat grey = ToMat(page);
-    cv::Mat ink = BinarizeInk(grey, page.dpi, options);
+    double offset = 0;
+    cv::Mat ink = BinarizeInk(grey, page.dpi, options, &offset);
     geometry.skew_degrees = EstimateSkewDegrees(ink, options.max_skew_degrees,
                                                 options.skew_step_degrees);
     if (std::abs(geometry.skew_degrees) >= options.min_skew_to_correct_degrees) {
       grey = RemoveSkew(grey, geometry.skew_degrees, PaperLevel(grey));
-      ink = BinarizeInk(grey, page.dpi, options);
+      ink = BinarizeInk(grey, page.dpi, options, &offset);
       int inset = MmToPx(options.binarize_window_mm, page.dpi) / 2 + 2;
       ink &= CoveredArea(grey.size(), geometry.skew_degrees, inset);
     } else {
       geometry.skew_degrees = 0;
     }
     RulingLines lines = FindRulingLines(ink, page.dpi, options);
+    lines.grey = grey;
+    lines.faint_offset = kFaintOffsetScale * offset;
     geometry.tables = BuildTables(lines, page.dpi, options);
     geometry.text_lines = FindTextLines(ink, lines.line_mask, geometry.tables,
                                         page.dpi, options);

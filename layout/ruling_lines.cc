@@ -5,6 +5,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "layout/binarize.h"
 #include "layout/cv_image.h"
 
 namespace decltab::layout {
@@ -79,6 +80,37 @@ std::vector<LineSegment> Segments(const cv::Mat& mask, bool horizontal) {
               return a.pos != b.pos ? a.pos < b.pos : a.start < b.start;
             });
   return segments;
+}
+
+// Share of [from, to) that `profile` (indexed from `from`) covers, with
+// LineCoverage's rules for `ink`, `offset` and `found`.
+double ProfileCoverage(const uint8_t* p, bool horizontal, int centre, int from,
+                       int to, const cv::Mat& ink, int offset,
+                       const std::vector<std::pair<int, int>>& found) {
+  int across_limit = horizontal ? ink.rows : ink.cols;
+  std::vector<bool> on_line(static_cast<size_t>(to - from), false);
+  for (auto [start, end] : found)
+    for (int i = std::max(start, from); i < std::min(end, to); ++i)
+      on_line[i - from] = true;
+  bool check_sides = !ink.empty() && offset > 0 && centre - offset >= 0 &&
+                     centre + offset < across_limit;
+  int covered = 0;
+  for (int i = from; i < to; ++i) {
+    if (on_line[i - from]) {
+      ++covered;
+      continue;
+    }
+    if (!p[i - from]) continue;
+    if (check_sides) {
+      bool before = horizontal ? ink.at<uint8_t>(centre - offset, i)
+                               : ink.at<uint8_t>(i, centre - offset);
+      bool after = horizontal ? ink.at<uint8_t>(centre + offset, i)
+                              : ink.at<uint8_t>(i, centre + offset);
+      if (before || after) continue;
+    }
+    ++covered;
+  }
+  return static_cast<double>(covered) / (to - from);
 }
 
 }  // namespace
@@ -197,30 +229,38 @@ double LineCoverage(const cv::Mat& pieces, bool horizontal, double pos,
   // Any covered pixel across the band covers that position along the line.
   cv::reduce(strip, profile, horizontal ? 0 : 1, cv::REDUCE_MAX);
   if (!horizontal) profile = profile.t();
-  std::vector<bool> on_line(static_cast<size_t>(to - from), false);
-  for (auto [start, end] : found)
-    for (int i = std::max(start, from); i < std::min(end, to); ++i)
-      on_line[i - from] = true;
-  bool check_sides = !ink.empty() && offset > 0 && centre - offset >= 0 &&
-                     centre + offset < across_limit;
-  int covered = 0;
-  const uint8_t* p = profile.ptr<uint8_t>(0);
-  for (int i = from; i < to; ++i) {
-    if (on_line[i - from]) {
-      ++covered;
-      continue;
-    }
-    if (!p[i - from]) continue;
-    if (check_sides) {
-      bool before = horizontal ? ink.at<uint8_t>(centre - offset, i)
-                               : ink.at<uint8_t>(i, centre - offset);
-      bool after = horizontal ? ink.at<uint8_t>(centre + offset, i)
-                              : ink.at<uint8_t>(i, centre + offset);
-      if (before || after) continue;
-    }
-    ++covered;
-  }
-  return static_cast<double>(covered) / (to - from);
+  return ProfileCoverage(profile.ptr<uint8_t>(0), horizontal, centre, from, to,
+                         ink, offset, found);
+}
+
+double FaintLineCoverage(const RulingLines& lines, bool horizontal, double pos,
+                         int band, int from, int to, int offset,
+                         const std::vector<std::pair<int, int>>& found, int dpi,
+                         const LayoutOptions& options) {
+  if (lines.grey.empty()) return 0;
+  int limit = horizontal ? lines.grey.cols : lines.grey.rows;
+  int across_limit = horizontal ? lines.grey.rows : lines.grey.cols;
+  from = std::max(from, 0);
+  to = std::min(to, limit);
+  if (to <= from) return 1;
+  int centre = static_cast<int>(std::lround(pos));
+  int lo = std::max(0, centre - band);
+  int hi = std::min(across_limit, centre + band + 1);
+  if (hi <= lo) return 0;
+  // Runs are measured a piece's length beyond the stretch, so a piece
+  // crossing its end keeps its full length.
+  int bridge = MmToPx(options.line_bridge_mm, dpi, 2);
+  int piece = MmToPx(options.line_piece_mm, dpi, 3);
+  int a = std::max(0, from - piece), b = std::min(limit, to + piece);
+  cv::Rect area = horizontal ? cv::Rect(a, lo, b - a, hi - lo)
+                             : cv::Rect(lo, a, hi - lo, b - a);
+  cv::Mat faint = BinarizeArea(lines.grey, area, dpi, options, lines.faint_offset);
+  cv::Mat strip = horizontal ? faint : cv::Mat(faint.t());
+  cv::Mat pieces, unused, profile;
+  FilterRuns(strip, bridge, piece, piece, &pieces, &unused);
+  cv::reduce(pieces, profile, 0, cv::REDUCE_MAX);
+  return ProfileCoverage(profile.ptr<uint8_t>(0) + (from - a), horizontal,
+                         centre, from, to, lines.ink, offset, found);
 }
 
 }  // namespace decltab::layout

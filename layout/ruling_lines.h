@@ -37,6 +37,10 @@ struct RulingLines {
   // that is not part of any found segment.
   cv::Mat ink;
   cv::Mat loose_ink;
+  // Optional (empty when not set): the grey page `ink` was binarized from,
+  // and a lower offset that makes a faint stretch of line show as ink there.
+  cv::Mat grey;
+  double faint_offset = 0;
 };
 
 // Finds ruling lines on `ink` (CV_8UC1, 255 ink). Small gaps are closed,
@@ -75,6 +79,15 @@ double LineCoverage(const cv::Mat& pieces, bool horizontal, double pos,
                     int band, int from, int to, const cv::Mat& ink = cv::Mat(),
                     int offset = 0,
                     const std::vector<std::pair<int, int>>& found = {});
+
+// LineCoverage on pieces (runs of options.line_piece_mm along the line,
+// small gaps closed) of `grey` binarized with faint_offset, worked out for
+// this stretch only; paper beside the line is still judged on `ink`. 0
+// without `grey`.
+double FaintLineCoverage(const RulingLines& lines, bool horizontal, double pos,
+                         int band, int from, int to, int offset,
+                         const std::vector<std::pair<int, int>>& found, int dpi,
+                         const LayoutOptions& options);
 
 }  // namespace decltab::layout
 

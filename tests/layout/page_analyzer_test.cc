@@ -249,6 +249,20 @@ TEST(AnalyzePageTest, JoinsLinesBrokenNextToTheirCrossings) {
   EXPECT_EQ(1, g.tables[0].cols);
 }
 
+TEST(AnalyzePageTest, KeepsCellEdgeWhereTheLineTurnsFaint) {
+  // 2x3 grid; the second column line is dark in the top row but, along the
+  // bottom row, so faint that it stays paper at the plain threshold.
+  cv::Mat page = BlankPage(900, 600);
+  TableSpec spec{Lines(100, 120, 2), Lines(100, 200, 3), {}};
+  spec.text = false;
+  DrawTable(spec, 3, &page);
+  cv::rectangle(page, cv::Rect(298, 223, 5, 114), cv::Scalar(255), cv::FILLED);
+  cv::line(page, {300, 223}, {300, 337}, cv::Scalar(246), 3);
+  PageGeometry g = Analyze(page);
+  ASSERT_EQ(1u, g.tables.size());
+  ExpectStructure(spec, g.tables[0]);
+}
+
 TEST(AnalyzePageTest, IgnoresTextOnlyPage) {
   cv::Mat page = BlankPage(1000, 800);
   for (int i = 0; i < 10; ++i)
