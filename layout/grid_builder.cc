@@ -11,6 +11,10 @@
 namespace decltab::layout {
 namespace {
 
+// Cell edges are measured over at least this length (a dropout in a broken
+// line is shorter).
+constexpr double kMinEdgeMm = 4.0;
+
 // One grid line of a table: the snapped position of its segments and their
 // extents along it, or an edge inferred from the extent of the other lines
 // (thickness 0, not real).
@@ -160,6 +164,7 @@ std::optional<Table> BuildTable(const Structure& structure,
 
   // Does the ruling line at grid line `line` really run between grid lines
   // `a` and `b` of the other direction?
+  int min_edge = MmToPx(kMinEdgeMm, dpi);
   auto edge_exists = [&](bool horizontal, int line, int a) {
     const std::vector<GridLine>& along = horizontal ? rows : cols;
     const std::vector<GridLine>& across = horizontal ? cols : rows;
@@ -167,6 +172,13 @@ std::optional<Table> BuildTable(const Structure& structure,
     const GridLine& l = along[line];
     int from = Near(across[a].pos, across[a].thickness / 2 + 1, +1);
     int to = Near(across[a + 1].pos, across[a + 1].thickness / 2 + 1, -1);
+    // An edge shorter than a scan dropout (a sliver column where the lines
+    // of two row bands lie a few pixels apart) can fall wholly into one gap
+    // of a broken line: it is judged on the stretch of line around it.
+    if (to - from < min_edge) {
+      from = (from + to - min_edge) / 2;
+      to = from + min_edge;
+    }
     // Narrow band: the line's own pixels (and a pixel of drift), not text
     // next to it. Where a found segment runs, text touching it does not
     // count against the edge.

@@ -66,6 +66,21 @@ TEST_F(GridBuilderTest, BrokenLineCoveringMostOfAnEdgeSplits) {
   EXPECT_EQ(4u, tables[0].cells.size());
 }
 
+TEST_F(GridBuilderTest, SliverEdgeInsideADropoutStillSplits) {
+  // The column lines of the two rows lie 12 px apart; the row line between
+  // them lost exactly that sliver to a dropout.
+  Box();
+  V(400, 100, 250);
+  V(412, 250, 400);
+  H(250, 100, 401);
+  H(250, 412, 700);
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_EQ(2, tables[0].rows);
+  EXPECT_EQ(3, tables[0].cols);
+  EXPECT_EQ(4u, tables[0].cells.size());
+}
+
 TEST_F(GridBuilderTest, RectangularizesAnLShapedMerge) {
   // 2x3 grid; no line between (0,1) and (1,1), nor between (1,0) and
   // (1,1): (0,1), (1,1) and (1,0) join, and their bounding box takes in
