@@ -82,7 +82,11 @@ Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
   const bool use_text_layer = !words.empty();
   layout::LayoutOptions layout_options = options.layout;
   // A text layer's boxes are in unrotated page coordinates: never deskew.
-  if (use_text_layer) layout_options.max_skew_degrees = 0;
+  // A rendered page has no faint lines to look for.
+  if (use_text_layer) {
+    layout_options.max_skew_degrees = 0;
+    layout_options.find_faint_edges = false;
+  }
   start = Clock::now();
   Result<layout::PageGeometry> geometry =
       layout::AnalyzePage(image, layout_options);

@@ -52,8 +52,10 @@ Result<PageGeometry> AnalyzePage(const PageImage& page,
       geometry.skew_degrees = 0;
     }
     RulingLines lines = FindRulingLines(ink, page.dpi, options);
-    lines.grey = grey;
-    lines.faint_offset = kFaintOffsetScale * offset;
+    if (options.find_faint_edges) {
+      lines.grey = grey;
+      lines.faint_offset = kFaintOffsetScale * offset;
+    }
     geometry.tables = BuildTables(lines, page.dpi, options);
     geometry.text_lines = FindTextLines(ink, lines.line_mask, geometry.tables,
                                         page.dpi, options);
