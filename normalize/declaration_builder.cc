@@ -68,6 +68,25 @@ bool NamesAgree(const std::string& a, const std::string& b) {
   return LabelSimilarity(x, y) >= 0.8;
 }
 
+// The rows of `t` above `row`, as a table of their own.
+Table RowsAbove(const Table& t, int row) {
+  Table top;
+  top.rows = row;
+  top.cols = t.cols;
+  top.open_top = t.open_top;
+  if (static_cast<int>(t.row_lines.size()) > row)
+    top.row_lines.assign(t.row_lines.begin(), t.row_lines.begin() + row + 1);
+  top.col_lines = t.col_lines;
+  top.box = t.box;
+  if (!top.row_lines.empty()) top.box.height = top.row_lines.back() - t.box.y;
+  for (const Cell& c : t.cells)
+    if (c.row < row) {
+      top.cells.push_back(c);
+      top.cells.back().rowspan = std::min(c.rowspan, row - c.row);
+    }
+  return top;
+}
+
 class Builder {
  public:
   Builder(const DocumentLayout& layout, const BuildOptions& options)
@@ -221,6 +240,13 @@ class Builder {
     const bool continued_form =
         cur_ && cur_->has_form && IsFormContinuation(table, options_.label_similarity);
     if (continued_form || IsFormTable(table, options_.label_similarity)) {
+      // Rows above the form's first label: a budget table the grid joined to
+      // the form (its ruling lines touch).
+      const std::optional<int> name_row =
+          continued_form ? std::nullopt : FormNameRow(table, options_.label_similarity);
+      if (name_row && *name_row > 0 && cur_ && !cur_->has_form &&
+          cur_->section != Section::kAfterBudget)
+        OnBudgetTable(page, RowsAbove(table, *name_row), ctx);
       if (!continued_form && (!cur_ || cur_->has_form)) StartProject("");
       Touch(page.page_number);
       FormHeader form =
@@ -249,35 +275,40 @@ class Builder {
     }
     if (cur_ && (cur_->section == Section::kBudget ||
                  (cur_->section == Section::kNone && !cur_->has_form))) {
-      Touch(page.page_number);
-      BudgetRead read =
-          ReadBudgetTable(table, ctx,
-                          AroundTable{cur_->caption,
-                                      cur_->unit_note.value_or(options_.budget_unit),
-                                      cur_->last_group, cur_->prose});
-      cur_->last_group = read.last_group;
-      cur_->caption.reset();
-      cur_->has_table = true;
-      Fen sum;
-      for (BudgetLine& l : read.lines) {
-        sum += l.amount.value;
-        cur_->lines.push_back({std::move(l), LineKind::kTable});
-      }
-      if (!read.lines.empty()) cur_->table_figures.push_back(sum);
-      for (StatedAmount& t : read.totals) {
-        cur_->table_figures.push_back(t.value);
-        cur_->project.stated_budget_totals.push_back(std::move(t));
-      }
-      const std::string on_page = "page " + std::to_string(page.page_number) + ": ";
-      for (const std::string& w : read.warnings) {
-        cur_->project.warnings.push_back(on_page + w);
-        cur_->project.unread_budget_rows.push_back(on_page + w);
-      }
-      for (const std::string& g : read.guesses)
-        cur_->project.warnings.push_back(on_page + g);
+      OnBudgetTable(page, table, ctx);
       return;
     }
     decl_.warnings.push_back(here + ": not a form, indicator or budget table");
+  }
+
+  void OnBudgetTable(const PageLayout& page, const Table& table,
+                     const TableContext& ctx) {
+    Touch(page.page_number);
+    BudgetRead read =
+        ReadBudgetTable(table, ctx,
+                        AroundTable{cur_->caption,
+                                    cur_->unit_note.value_or(options_.budget_unit),
+                                    cur_->last_group, cur_->prose});
+    cur_->last_group = read.last_group;
+    cur_->caption.reset();
+    cur_->has_table = true;
+    Fen sum;
+    for (BudgetLine& l : read.lines) {
+      sum += l.amount.value;
+      cur_->lines.push_back({std::move(l), LineKind::kTable});
+    }
+    if (!read.lines.empty()) cur_->table_figures.push_back(sum);
+    for (StatedAmount& t : read.totals) {
+      cur_->table_figures.push_back(t.value);
+      cur_->project.stated_budget_totals.push_back(std::move(t));
+    }
+    const std::string on_page = "page " + std::to_string(page.page_number) + ": ";
+    for (const std::string& w : read.warnings) {
+      cur_->project.warnings.push_back(on_page + w);
+      cur_->project.unread_budget_rows.push_back(on_page + w);
+    }
+    for (const std::string& g : read.guesses)
+      cur_->project.warnings.push_back(on_page + g);
   }
 
   // Sets the fields a form states; a form continued from the previous page

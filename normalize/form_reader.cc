@@ -109,12 +109,16 @@ bool Overlaps(const Cell& a, const Cell& b) {
 
 }  // namespace
 
-bool IsFormTable(const Table& table, double min_similarity) {
+std::optional<int> FormNameRow(const Table& table, double min_similarity) {
   for (const Cell& cell : table.cells) {
     std::optional<LabelHit> hit = MatchLabel(cell, min_similarity);
-    if (hit && hit->field == Field::kName) return true;
+    if (hit && hit->field == Field::kName) return cell.row;
   }
-  return false;
+  return std::nullopt;
+}
+
+bool IsFormTable(const Table& table, double min_similarity) {
+  return FormNameRow(table, min_similarity).has_value();
 }
 
 bool IsFormContinuation(const Table& table, double min_similarity) {

@@ -29,6 +29,10 @@ struct FormHeader {
 // True when the table holds a 项目名称 label (the form's first row).
 bool IsFormTable(const Table& table, double min_similarity);
 
+// The row of the form's 项目名称 label, if the table has one. Rows above it
+// belong to something else (a budget table the grid joined to the form).
+std::optional<int> FormNameRow(const Table& table, double min_similarity);
+
 // A form whose header grid ended on the previous page: no 项目名称 cell, but
 // at least two other header labels (项目资金总额, 年度资金申请总额 ...).
 bool IsFormContinuation(const Table& table, double min_similarity);

@@ -478,6 +478,42 @@ TEST(BuildDeclarationStandaloneTest, FormsWithoutHeadingsStartProjects) {
   EXPECT_EQ(SourceKind::kScanned, d->kind);
 }
 
+TEST(BuildDeclarationStandaloneTest, BudgetRowsJoinedAboveAFormAreRead) {
+  // The grid joined a budget table to the form below it (their ruling lines
+  // touch): one table whose rows above 项目名称 are the budget.
+  Table top = MakeTable(160, 300, kFormCols,
+                        {{"项目", "", "", "", "金额(元)", ""},
+                         {"专家咨询费", "", "", "", "12000", ""}},
+                        {{0, 0, 1, 4}, {0, 4, 1, 2}, {1, 0, 1, 4}, {1, 4, 1, 2}});
+  FormSpec spec;
+  spec.name = "河道保洁";
+  Table form = MakeForm(spec, {{"", "产出指标", "数量指标", "保洁河道", "", "12条"}},
+                        Level3Merges(1), top.row_lines.back());
+  Table joined = top;
+  for (Cell c : form.cells) {
+    c.row += top.rows;
+    joined.cells.push_back(c);
+  }
+  joined.row_lines.insert(joined.row_lines.end(), form.row_lines.begin() + 1,
+                          form.row_lines.end());
+  joined.rows += form.rows;
+  joined.box.height = joined.row_lines.back() - joined.box.y;
+  DocumentLayout doc;
+  doc.pages.push_back(MakePage(
+      1, {MakeBlock(100, "项目经费情况说明--河道保洁"), MakeBlock(200, "六、年度预算安排")},
+      {joined}));
+  Result<Declaration> d = BuildDeclaration(doc, BuildOptions{});
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(1u, d->projects.size());
+  const Project& p = d->projects[0];
+  EXPECT_EQ("河道保洁", p.name);
+  ASSERT_EQ(1u, p.budget_lines.size());
+  EXPECT_EQ("专家咨询费", p.budget_lines[0].item);
+  EXPECT_EQ(1'200'000, p.budget_lines[0].amount.value.count());
+  ASSERT_TRUE(p.funds.total.has_value());
+  EXPECT_EQ(102'200'000, p.funds.total->value.count());
+}
+
 TEST(BuildDeclarationStandaloneTest, NoPagesIsInvalidInput) {
   Result<Declaration> d = BuildDeclaration(DocumentLayout{}, BuildOptions{});
   ASSERT_FALSE(d.ok());
