@@ -43,12 +43,12 @@ constexpr const char* kCaptionTails[] = {"项目资金的测算方式",
 // sensible --min-confidence, so checks on it are unverifiable.
 constexpr float kGuessedConfidence = 0.2f;
 
-// Words around what a fee header pays for: "单次审核费用" → 审核.
+// Words around what a fee header pays for: "单次检测费用" → 检测.
 constexpr const char* kFeeHeads[] = {"单次", "每次", "总计", "合计", "共计"};
 constexpr const char* kFeeTails[] = {"费用", "经费", "金额", "资金", "费"};
 constexpr size_t kMaxActivityChars = 6;
 // Most characters between what is counted and the activity in the prose
-// phrase that names a line ("规范性文件[制定合法性]审核").
+// phrase that names a line ("水质样品[定期抽样]检测").
 constexpr size_t kMaxNameGapChars = 8;
 
 // A row that opens a group of lines ("某某工作项目组成").
@@ -148,7 +148,7 @@ std::string ItemFromQuantityHeader(const std::string& header) {
 }
 
 // What a fee column pays for, for a table with no item column:
-// "单次审核费用(元)" → 审核; "" for plain money headers ("金额", "单价(元)").
+// "单次检测费用(元)" → 检测; "" for plain money headers ("金额", "单价(元)").
 std::string ActivityFromFeeHeader(const std::string& header) {
   std::string label = LabelForm(header);
   for (const char* head : kFeeHeads)
@@ -165,7 +165,7 @@ std::string ActivityFromFeeHeader(const std::string& header) {
 // The project's own words for a line named only by its headers: the
 // shortest span of one clause of `prose` that starts with what is counted
 // and ends with the fee's activity, at most kMaxNameGapChars apart
-// ("…为规范性文件制定合法性审核,…" → 规范性文件制定合法性审核).
+// ("…为水质样品定期抽样检测,…" → 水质样品定期抽样检测).
 std::optional<std::string> NameInProse(const std::string& counted,
                                        const std::string& activity,
                                        const std::vector<std::string>& prose) {
@@ -190,7 +190,7 @@ std::optional<std::string> NameInProse(const std::string& counted,
 
 // The name of a line in a table with no item column: what the quantity
 // column counts, with what the fee columns pay for, as the prose words it
-// when it does ("规范性文件数量" + "单次审核费用" → 规范性文件审核).
+// when it does ("水质样品数量" + "单次检测费用" → 水质样品检测).
 std::string ItemFromHeaders(const std::vector<Column>& cols, int qty_col,
                             const std::vector<std::string>& prose) {
   const std::string counted = ItemFromQuantityHeader(cols[qty_col].header);
