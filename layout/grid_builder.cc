@@ -5,6 +5,8 @@
 #include <optional>
 #include <utility>
 
+#include <opencv2/imgproc.hpp>
+
 #include "layout/cv_image.h"
 #include "layout/line_structures.h"
 
@@ -14,6 +16,20 @@ namespace {
 // Cell edges are measured over at least this length (a dropout in a broken
 // line is shorter).
 constexpr double kMinEdgeMm = 4.0;
+
+// A line a scan broke into pieces too short to be found as segments is
+// looked for between each pair of neighbouring crossing lines: its pieces
+// cover this share of that stretch, with paper beside them, ...
+constexpr double kBrokenLineCoverage = 0.6;
+// ... come this close to the crossing lines at both ends, ...
+constexpr double kBrokenLineReachMm = 1.0;
+// ... and lie at least this far from every other grid line. Within this
+// distance beside it (past the line's own clearance), ink shows along at
+// most kMaxCrowded of the stretch: the strokes of a text line, bridged into
+// a run along its foot, have the glyphs' bodies there.
+constexpr double kMinCellMm = 3.0;
+constexpr double kCrowdMm = 1.0;
+constexpr double kMaxCrowded = 0.3;
 
 // One grid line of a table: the snapped position of its segments and their
 // extents along it, or an edge inferred from the extent of the other lines
@@ -123,6 +139,102 @@ int Near(double inner_edge_pos, double half, int direction) {
   return static_cast<int>(std::lround(inner_edge_pos + direction * half));
 }
 
+// Share of [from, to) along a line at `pos` with ink of `ink` lying
+// between `near` and `far` pixels from it on either side.
+double CrowdedShare(const cv::Mat& ink, bool horizontal, double pos, int near,
+                    int far, int from, int to) {
+  const int centre = static_cast<int>(std::lround(pos));
+  const int across = horizontal ? ink.rows : ink.cols;
+  cv::Mat beside = cv::Mat::zeros(1, to - from, CV_8U);
+  for (int side : {-1, 1}) {
+    int a = std::clamp(centre + side * near, 0, across - 1);
+    int b = std::clamp(centre + side * far, 0, across - 1);
+    cv::Range band(std::min(a, b), std::max(a, b) + 1), along(from, to);
+    cv::Mat profile;
+    if (horizontal) {
+      cv::reduce(ink(band, along), profile, 0, cv::REDUCE_MAX);
+    } else {
+      cv::reduce(ink(along, band), profile, 1, cv::REDUCE_MAX);
+      profile = profile.t();
+    }
+    beside |= profile;
+  }
+  return cv::countNonZero(beside) / static_cast<double>(to - from);
+}
+
+// Adds to `along` (horizontal grid lines when `horizontal`, sorted) the lines
+// that have no segment because a scan broke them into pieces shorter than a
+// segment's minimum: a line one cell long can be lost whole that way. Each
+// stretch between neighbouring `across` lines is searched for a position
+// where pieces (with a pixel of drift) cover most of the stretch and reach
+// both its ends; the edge test then judges the new line cell by cell.
+void AddBrokenLines(bool horizontal, const std::vector<GridLine>& across,
+                    std::vector<GridLine>* along, const RulingLines& lines,
+                    int dpi, const LayoutOptions& options) {
+  const cv::Mat& pieces =
+      horizontal ? lines.horizontal_pieces : lines.vertical_pieces;
+  const int min_edge = MmToPx(kMinEdgeMm, dpi);
+  const int reach = MmToPx(kBrokenLineReachMm, dpi);
+  const int crowd = MmToPx(kCrowdMm, dpi);
+  const double min_cell = kMinCellMm * dpi / 25.4;
+  double thickness = 0;
+  int real = 0;
+  for (const GridLine& l : *along)
+    if (l.real) thickness += l.thickness, ++real;
+  thickness = real > 0 ? thickness / real : 1;
+  const int lo = static_cast<int>(std::ceil(along->front().pos + min_cell));
+  const int hi = static_cast<int>(std::floor(along->back().pos - min_cell));
+  if (hi <= lo) return;
+  std::vector<double> found;
+  for (size_t a = 0; a + 1 < across.size(); ++a) {
+    int from = Near(across[a].pos, across[a].thickness / 2 + 1, +1);
+    int to = Near(across[a + 1].pos, across[a + 1].thickness / 2 + 1, -1);
+    if (to - from < min_edge) continue;
+    // Rows of `strip` run along the stretch, one per position across it.
+    cv::Mat strip = horizontal ? pieces(cv::Range(lo, hi), cv::Range(from, to))
+                               : cv::Mat(pieces(cv::Range(from, to), cv::Range(lo, hi)).t());
+    cv::Mat drift;
+    cv::dilate(strip, drift, cv::Mat::ones(3, 1, CV_8U));
+    int best = -1;
+    double best_cover = 0;
+    auto take = [&] {
+      if (best < 0) return;
+      double pos = lo + best;
+      bool apart = std::all_of(along->begin(), along->end(), [&](const GridLine& l) {
+                     return std::abs(l.pos - pos) >= min_cell;
+                   }) &&
+                   std::all_of(found.begin(), found.end(),
+                               [&](double f) { return std::abs(f - pos) >= min_cell; });
+      const uint8_t* row = drift.ptr<uint8_t>(best);
+      int n = to - from;
+      bool reaches = std::any_of(row, row + std::min(reach, n), [](uint8_t p) { return p; }) &&
+                     std::any_of(row + std::max(0, n - reach), row + n, [](uint8_t p) { return p; });
+      int offset = ClearanceOffset(thickness, dpi, options);
+      if (apart && reaches &&
+          LineCoverage(pieces, horizontal, pos, 1, from, to, lines.ink, offset) >=
+              kBrokenLineCoverage &&
+          CrowdedShare(lines.ink, horizontal, pos, offset, offset + crowd, from, to) <=
+              kMaxCrowded)
+        found.push_back(pos);
+      best = -1;
+      best_cover = 0;
+    };
+    for (int i = 0; i < drift.rows; ++i) {
+      double cover = cv::countNonZero(drift.row(i)) / static_cast<double>(to - from);
+      if (cover < kBrokenLineCoverage) {
+        take();
+      } else if (cover > best_cover) {
+        best = i;
+        best_cover = cover;
+      }
+    }
+    take();
+  }
+  for (double pos : found) along->push_back(GridLine{pos, thickness, true, {}});
+  std::sort(along->begin(), along->end(),
+            [](const GridLine& x, const GridLine& y) { return x.pos < y.pos; });
+}
+
 std::optional<Table> BuildTable(const Structure& structure,
                                 const RulingLines& lines, int dpi,
                                 const LayoutOptions& options) {
@@ -161,6 +273,13 @@ std::optional<Table> BuildTable(const Structure& structure,
   if (nrows < 1 || ncols < 1 || nrows * ncols < 2 ||
       (real < 3 && (nrows < 2 || ncols < 2)))
     return std::nullopt;
+
+  if (options.find_faint_edges) {
+    AddBrokenLines(false, rows, &cols, lines, dpi, options);
+    AddBrokenLines(true, cols, &rows, lines, dpi, options);
+    nrows = static_cast<int>(rows.size()) - 1;
+    ncols = static_cast<int>(cols.size()) - 1;
+  }
 
   // Does the ruling line at grid line `line` really run between grid lines
   // `a` and `b` of the other direction?

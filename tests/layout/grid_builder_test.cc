@@ -1,5 +1,7 @@
 #include "layout/grid_builder.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
@@ -79,6 +81,38 @@ TEST_F(GridBuilderTest, SliverEdgeInsideADropoutStillSplits) {
   EXPECT_EQ(2, tables[0].rows);
   EXPECT_EQ(3, tables[0].cols);
   EXPECT_EQ(4u, tables[0].cells.size());
+}
+
+TEST_F(GridBuilderTest, LineBrokenIntoPiecesShorterThanASegmentSplitsItsCell) {
+  Box();
+  H(250, 100, 700);
+  // The column line of the top row only, in dashes of 20 px (2.5 mm, half
+  // a segment's minimum) with gaps of 8 px: no segment is found on it.
+  for (int y = 102; y < 250; y += 28) V(400, y, std::min(y + 20, 249));
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_EQ(2, tables[0].rows);
+  EXPECT_EQ(2, tables[0].cols);
+  ASSERT_EQ(3u, tables[0].cells.size());
+  const Cell* bottom = tables[0].At(1, 0);
+  ASSERT_NE(bottom, nullptr);
+  EXPECT_EQ(2, bottom->colspan);
+}
+
+TEST_F(GridBuilderTest, FootOfATextLineIsNoBrokenLine) {
+  Box();
+  H(250, 100, 700);
+  // Digit-like glyphs (a box with a diagonal) filling the bottom cell's
+  // width, 3 px apart: their feet bridge into a run across the cell, with
+  // the glyph bodies right above it.
+  for (int x = 104; x + 15 <= 699; x += 20) {
+    cv::rectangle(ink_, {x, 300}, {x + 15, 330}, cv::Scalar(255), 2);
+    cv::line(ink_, {x + 15, 300}, {x, 330}, cv::Scalar(255), 2);
+  }
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_EQ(2, tables[0].rows);
+  EXPECT_EQ(2u, tables[0].cells.size());
 }
 
 TEST_F(GridBuilderTest, RectangularizesAnLShapedMerge) {
