@@ -31,6 +31,12 @@ constexpr double kMinCellMm = 3.0;
 constexpr double kCrowdMm = 1.0;
 constexpr double kMaxCrowded = 0.3;
 
+// An edge whose line a scan left only bits of (a dash, a stub) still
+// exists when such bits, with no ink within kCrowdMm beside them, cover
+// this share of it: glyph strokes on a merged cell's hidden line have the
+// rest of their glyph beside them.
+constexpr double kBitsCoverage = 0.2;
+
 // One grid line of a table: the snapped position of its segments and their
 // extents along it, or an edge inferred from the extent of the other lines
 // (thickness 0, not real).
@@ -139,12 +145,13 @@ int Near(double inner_edge_pos, double half, int direction) {
   return static_cast<int>(std::lround(inner_edge_pos + direction * half));
 }
 
-// Share of [from, to) along a line at `pos` with ink of `ink` lying
-// between `near` and `far` pixels from it on either side.
-double CrowdedShare(const cv::Mat& ink, bool horizontal, double pos, int near,
-                    int far, int from, int to) {
+// 255 at the positions of [from, to) along a line at `pos` (a 1 x n row)
+// where `mat` has a non-zero pixel between `near` and `far` pixels from the
+// line on either side (near = far = 0: on the line itself).
+cv::Mat Beside(const cv::Mat& mat, bool horizontal, double pos, int near,
+               int far, int from, int to) {
   const int centre = static_cast<int>(std::lround(pos));
-  const int across = horizontal ? ink.rows : ink.cols;
+  const int across = horizontal ? mat.rows : mat.cols;
   cv::Mat beside = cv::Mat::zeros(1, to - from, CV_8U);
   for (int side : {-1, 1}) {
     int a = std::clamp(centre + side * near, 0, across - 1);
@@ -152,14 +159,53 @@ double CrowdedShare(const cv::Mat& ink, bool horizontal, double pos, int near,
     cv::Range band(std::min(a, b), std::max(a, b) + 1), along(from, to);
     cv::Mat profile;
     if (horizontal) {
-      cv::reduce(ink(band, along), profile, 0, cv::REDUCE_MAX);
+      cv::reduce(mat(band, along), profile, 0, cv::REDUCE_MAX);
     } else {
-      cv::reduce(ink(along, band), profile, 1, cv::REDUCE_MAX);
+      cv::reduce(mat(along, band), profile, 1, cv::REDUCE_MAX);
       profile = profile.t();
     }
     beside |= profile;
   }
-  return cv::countNonZero(beside) / static_cast<double>(to - from);
+  return beside;
+}
+
+double Share(const cv::Mat& row) {
+  return row.cols > 0 ? cv::countNonZero(row) / static_cast<double>(row.cols) : 0;
+}
+
+// Share of [from, to) along a line at `pos` showing bits of line: pieces
+// on the line's band (+-band) where all ink within `reach` across the line
+// lies in that band and belongs to thin marks. A glyph's foot on the line
+// belongs to a glyph reaching far across it.
+double BitsOfLineShare(const RulingLines& lines, bool horizontal, double pos,
+                       int band, int reach, int from, int to) {
+  const int centre = static_cast<int>(std::lround(pos));
+  const int across = horizontal ? lines.ink.rows : lines.ink.cols;
+  const int lo = std::max(0, centre - reach), hi = std::min(across, centre + reach + 1);
+  if (hi <= lo || to <= from) return 0;
+  // Rows of `near` run across the line, columns along it.
+  cv::Mat near = horizontal ? lines.ink(cv::Range(lo, hi), cv::Range(from, to))
+                            : cv::Mat(lines.ink(cv::Range(from, to), cv::Range(lo, hi)).t());
+  cv::Mat labels, stats, centroids;
+  int count = cv::connectedComponentsWithStats(near, labels, stats, centroids, 8, CV_32S);
+  std::vector<bool> thin(static_cast<size_t>(count), false);
+  for (int i = 1; i < count; ++i)
+    thin[i] = stats.at<int>(i, cv::CC_STAT_HEIGHT) <= 2 * band + 1;
+  cv::Mat on_line = Beside(horizontal ? lines.horizontal_pieces : lines.vertical_pieces,
+                           horizontal, pos, 0, band, from, to);
+  const int band_lo = centre - band - lo, band_hi = centre + band - lo;
+  int bits = 0;
+  for (int i = 0; i < to - from; ++i) {
+    if (!on_line.at<uint8_t>(0, i)) continue;
+    bool bit = true;
+    for (int r = 0; r < near.rows && bit; ++r) {
+      int label = labels.at<int>(r, i);
+      if (label == 0) continue;
+      bit = r >= band_lo && r <= band_hi && thin[label];
+    }
+    bits += bit;
+  }
+  return static_cast<double>(bits) / (to - from);
 }
 
 // Adds to `along` (horizontal grid lines when `horizontal`, sorted) the lines
@@ -213,7 +259,7 @@ void AddBrokenLines(bool horizontal, const std::vector<GridLine>& across,
       if (apart && reaches &&
           LineCoverage(pieces, horizontal, pos, 1, from, to, lines.ink, offset) >=
               kBrokenLineCoverage &&
-          CrowdedShare(lines.ink, horizontal, pos, offset, offset + crowd, from, to) <=
+          Share(Beside(lines.ink, horizontal, pos, offset, offset + crowd, from, to)) <=
               kMaxCrowded)
         found.push_back(pos);
       best = -1;
@@ -284,6 +330,7 @@ std::optional<Table> BuildTable(const Structure& structure,
   // Does the ruling line at grid line `line` really run between grid lines
   // `a` and `b` of the other direction?
   int min_edge = MmToPx(kMinEdgeMm, dpi);
+  int crowd = MmToPx(kCrowdMm, dpi);
   auto edge_exists = [&](bool horizontal, int line, int a) {
     const std::vector<GridLine>& along = horizontal ? rows : cols;
     const std::vector<GridLine>& across = horizontal ? cols : rows;
@@ -308,10 +355,14 @@ std::optional<Table> BuildTable(const Structure& structure,
     if (LineCoverage(pieces, horizontal, l.pos, band, from, to, lines.ink,
                      offset, l.runs) >= options.edge_coverage)
       return true;
+    if (!options.find_faint_edges) return false;
     // A faint line the scan thinned below the plain threshold along much of
     // the edge still shows on the faint mask, with paper beside it.
-    return FaintLineCoverage(lines, horizontal, l.pos, band, from, to, offset,
-                             l.runs, dpi, options) >= options.edge_coverage;
+    if (FaintLineCoverage(lines, horizontal, l.pos, band, from, to, offset,
+                          l.runs, dpi, options) >= options.edge_coverage)
+      return true;
+    return BitsOfLineShare(lines, horizontal, l.pos, band, offset + crowd, from,
+                           to) >= kBitsCoverage;
   };
   DisjointSets sets(nrows * ncols);
   for (int r = 0; r < nrows; ++r)

@@ -43,10 +43,10 @@ TEST_F(GridBuilderTest, LoneLinesAndFramesAreNoTables) {
   EXPECT_TRUE(Build().empty());
 }
 
-TEST_F(GridBuilderTest, LineCoveringLessThanHalfAnEdgeSplitsNothing) {
+TEST_F(GridBuilderTest, LineCoveringTooLittleOfAnEdgeSplitsNothing) {
   Box();
   V(400, 100, 400);
-  H(250, 400, 520);  // stops after 40% of the right cell's width
+  H(250, 400, 450);  // stops after a sixth of the right cell's width
   std::vector<Table> tables = Build();
   ASSERT_EQ(1u, tables.size());
   EXPECT_EQ(1, tables[0].rows);
@@ -113,6 +113,32 @@ TEST_F(GridBuilderTest, FootOfATextLineIsNoBrokenLine) {
   ASSERT_EQ(1u, tables.size());
   EXPECT_EQ(2, tables[0].rows);
   EXPECT_EQ(2u, tables[0].cells.size());
+}
+
+TEST_F(GridBuilderTest, EdgeLeftOnlyADashStillSplits) {
+  Box();
+  H(250, 100, 700);
+  V(400, 100, 250);
+  V(400, 310, 345);  // a quarter of the bottom edge, standing alone
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_EQ(4u, tables[0].cells.size());
+}
+
+TEST_F(GridBuilderTest, GlyphStrokeOnAMergedCellsHiddenLineDoesNotSplit) {
+  Box();
+  H(250, 100, 700);
+  V(400, 100, 250);
+  // A glyph (丁) centred in the merged bottom cell, its stem on the column
+  // line's position: paper beside the stem, but the stem hangs from a bar.
+  H(305, 385, 415);
+  V(400, 305, 341);
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  ASSERT_EQ(3u, tables[0].cells.size());
+  const Cell* bottom = tables[0].At(1, 0);
+  ASSERT_NE(bottom, nullptr);
+  EXPECT_EQ(2, bottom->colspan);
 }
 
 TEST_F(GridBuilderTest, RectangularizesAnLShapedMerge) {
