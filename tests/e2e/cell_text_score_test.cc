@@ -69,9 +69,9 @@ INSTANTIATE_TEST_SUITE_P(
         CellCase{"songjiang_scan300", "testdata/scans/songjiang-2023-scan300.pdf",
                  "testdata/truth/cells/songjiang-2023.json", 0.988, 0.003, 0, 20},
         CellCase{"songjiang_scan200", "testdata/scans/songjiang-2023-scan200.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.965, 0.014, 12, 20},
+                 "testdata/truth/cells/songjiang-2023.json", 0.97, 0.01, 6, 20},
         CellCase{"songjiang_scan150", "testdata/scans/songjiang-2023-scan150.pdf",
-                 "testdata/truth/cells/songjiang-2023.json", 0.79, 0.07, 36, 17}),
+                 "testdata/truth/cells/songjiang-2023.json", 0.80, 0.055, 19, 17}),
     [](const testing::TestParamInfo<CellCase>& info) {
       return std::string(info.param.name);
     });

@@ -3,7 +3,8 @@
 // tables whose every cell has the right row, column and spans, the mean
 // TEDS-struct and the time per page; asserts floors a little under what the
 // detector reaches (200 pages per setting: clean300 100%, skew200 100%,
-// harsh150 95.8% exact). DECLTAB_GRID_PAGES overrides the pages per setting;
+// harsh150 98.6% exact;
+// 500 pages: 100%, 98.9%, 97.6%). DECLTAB_GRID_PAGES overrides the pages per setting;
 // DECLTAB_DEBUG_DIR dumps inputs and overlays of the pages that go wrong;
 // DECLTAB_GRID_SETTING=harsh150 (say) measures that setting only.
 #include <gtest/gtest.h>
@@ -160,7 +161,7 @@ TEST(GridAccuracyTest, RandomTablesCleanSkewedAndHarsh) {
   const Setting kSettings[] = {
       {"clean300", "clean300", 300, 0, 0.99, 0.995},
       {"skew200", "skew200", 200, 2.0, 0.99, 0.998},
-      {"harsh150", "harsh150", 150, 0, 0.92, 0.982},
+      {"harsh150", "harsh150", 150, 0, 0.97, 0.99},
   };
   // 50 pages per setting keep the test near a minute on a shared 2-core
   // machine; DECLTAB_GRID_PAGES=200 for the figures in the report.
