@@ -82,10 +82,10 @@ Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
   const bool use_text_layer = !words.empty();
   layout::LayoutOptions layout_options = options.layout;
   // A text layer's boxes are in unrotated page coordinates: never deskew.
-  // A rendered page has no faint lines to look for.
+  // A rendered page has no faint or broken lines to repair.
   if (use_text_layer) {
     layout_options.max_skew_degrees = 0;
-    layout_options.find_faint_edges = false;
+    layout_options.repair_scanned_lines = false;
   }
   start = Clock::now();
   Result<layout::PageGeometry> geometry =

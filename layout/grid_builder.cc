@@ -320,7 +320,7 @@ std::optional<Table> BuildTable(const Structure& structure,
       (real < 3 && (nrows < 2 || ncols < 2)))
     return std::nullopt;
 
-  if (options.find_faint_edges) {
+  if (options.repair_scanned_lines) {
     AddBrokenLines(false, rows, &cols, lines, dpi, options);
     AddBrokenLines(true, cols, &rows, lines, dpi, options);
     nrows = static_cast<int>(rows.size()) - 1;
@@ -355,7 +355,7 @@ std::optional<Table> BuildTable(const Structure& structure,
     if (LineCoverage(pieces, horizontal, l.pos, band, from, to, lines.ink,
                      offset, l.runs) >= options.edge_coverage)
       return true;
-    if (!options.find_faint_edges) return false;
+    if (!options.repair_scanned_lines) return false;
     // A faint line the scan thinned below the plain threshold along much of
     // the edge still shows on the faint mask, with paper beside it.
     if (FaintLineCoverage(lines, horizontal, l.pos, band, from, to, offset,

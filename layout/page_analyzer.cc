@@ -52,7 +52,7 @@ Result<PageGeometry> AnalyzePage(const PageImage& page,
       geometry.skew_degrees = 0;
     }
     RulingLines lines = FindRulingLines(ink, page.dpi, options);
-    if (options.find_faint_edges) {
+    if (options.repair_scanned_lines) {
       lines.grey = grey;
       lines.faint_offset = kFaintOffsetScale * offset;
     }

@@ -59,11 +59,13 @@ struct LayoutOptions {
   // A cell boundary exists between two adjacent grid nodes when ruling line
   // with paper on both sides covers at least this share of the edge.
   double edge_coverage = 0.5;
-  // Where an edge shows too little line, look again on a mask binarized with
-  // half the offset (a scan thins stretches of line until they drop out).
-  // Off for pages rendered from a text layer: their lines are never faint,
-  // and the top strokes of a label under a missing edge would pass.
-  bool find_faint_edges = true;
+  // Lines a scan damaged: where an edge shows too little line, look again on
+  // a mask binarized with half the offset (a scan thins stretches of line
+  // until they drop out), count bits of line a scan left standing alone, and
+  // look for lines broken into pieces too short to be found as segments.
+  // Off for pages rendered from a text layer: their lines are never faint
+  // or broken, and the top strokes of a label under a missing edge would pass.
+  bool repair_scanned_lines = true;
 
   // Text lines outside tables: components smaller than `speck_mm` in both
   // directions are noise; glyphs closer than `word_gap_mm` form one line.
