@@ -17,6 +17,9 @@ namespace {
 // line is shorter).
 constexpr double kMinEdgeMm = 4.0;
 
+// How far a ruling line may wander from its mean position along its length.
+constexpr double kLineDriftMm = 0.25;
+
 // A line a scan broke into pieces too short to be found as segments is
 // looked for between each pair of neighbouring crossing lines: its pieces
 // cover this share of that stretch, with paper beside them, ...
@@ -331,6 +334,7 @@ std::optional<Table> BuildTable(const Structure& structure,
   // `a` and `b` of the other direction?
   int min_edge = MmToPx(kMinEdgeMm, dpi);
   int crowd = MmToPx(kCrowdMm, dpi);
+  int drift = MmToPx(kLineDriftMm, dpi);
   auto edge_exists = [&](bool horizontal, int line, int a) {
     const std::vector<GridLine>& along = horizontal ? rows : cols;
     const std::vector<GridLine>& across = horizontal ? cols : rows;
@@ -356,6 +360,17 @@ std::optional<Table> BuildTable(const Structure& structure,
                      offset, l.runs) >= options.edge_coverage)
       return true;
     if (!options.repair_scanned_lines) return false;
+    // The line's position is its mean over all its length; a line that
+    // drifts a pixel or two (residual skew, a bent scan) shows no paper
+    // beside it where it runs off that mean. Nearby positions count when no
+    // glyph bodies lie beside them.
+    for (int d = -drift; d <= drift; ++d)
+      if (d != 0 &&
+          LineCoverage(pieces, horizontal, l.pos + d, band, from, to, lines.ink,
+                       offset, l.runs) >= options.edge_coverage &&
+          Share(Beside(lines.ink, horizontal, l.pos + d, offset, offset + crowd,
+                       from, to)) <= kMaxCrowded)
+        return true;
     // A faint line the scan thinned below the plain threshold along much of
     // the edge still shows on the faint mask, with paper beside it.
     if (FaintLineCoverage(lines, horizontal, l.pos, band, from, to, offset,

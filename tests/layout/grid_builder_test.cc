@@ -141,6 +141,21 @@ TEST_F(GridBuilderTest, GlyphStrokeOnAMergedCellsHiddenLineDoesNotSplit) {
   EXPECT_EQ(2, bottom->colspan);
 }
 
+TEST_F(GridBuilderTest, LineOffItsMeanPositionStillSplitsALowCell) {
+  // A thick column line whose top piece, one low row high and too short to
+  // be a segment, runs 3 px left of the long piece below it.
+  H(100, 100, 700);
+  H(131, 100, 700);
+  H(400, 100, 700);
+  V(100, 100, 400);
+  V(700, 100, 400);
+  cv::line(ink_, {399, 103}, {399, 122}, cv::Scalar(255), 5);
+  cv::line(ink_, {402, 140}, {402, 400}, cv::Scalar(255), 5);
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_EQ(4u, tables[0].cells.size());
+}
+
 TEST_F(GridBuilderTest, RectangularizesAnLShapedMerge) {
   // 2x3 grid; no line between (0,1) and (1,1), nor between (1,0) and
   // (1,1): (0,1), (1,1) and (1,0) join, and their bounding box takes in
