@@ -27,6 +27,9 @@ bool IsStrayMark(char32_t c) {
   return IsSpace(c);
 }
 
+// Marks that specks beside a cell's text turn into.
+bool IsDust(char32_t c) { return c == '-' || c == '.'; }
+
 // Characters of numeric cells, as Tesseract's chi_sim model writes them.
 bool IsNumericSign(char32_t c) {
   if (c >= '0' && c <= '9') return true;
@@ -94,6 +97,11 @@ std::string CleanRegionText(const std::string& raw) {
       out.push_back(' ');
     i = next - 1;
   }
+  // A dash or dot opening or closing the text next to a CJK character is a
+  // speck: Chinese text ends with 。 and a minus or decimal point stands
+  // next to a digit. (Inside, "2023年-" may wrap before "2024年".)
+  if (out.size() >= 2 && IsDust(out.front()) && IsCjk(out[1])) out.erase(out.begin());
+  if (out.size() >= 2 && IsDust(out.back()) && IsCjk(out[out.size() - 2])) out.pop_back();
   return EncodeUtf8(out);
 }
 

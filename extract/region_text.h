@@ -10,6 +10,7 @@ namespace decltab::extract {
 // Joins lines in reading order (a space only between two Latin letters),
 // removes spaces next to CJK characters, collapses other space runs to one,
 // strips stray ruling-line marks (| ] [ 丨 _ and similar) at both ends, and
+// a - or . opening or closing the text next to a CJK character, and
 // turns a Latin x (or a doubled one, "Xx") between digits into ×
 // ("800x47" -> "800×47").
 std::string CleanRegionText(const std::string& raw);

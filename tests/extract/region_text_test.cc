@@ -29,6 +29,14 @@ TEST(CleanRegionTextTest, JoinsLinesAndFixesSpacing) {
       {"|\n|", ""},
       {"", ""},
       {"a|b", "a|b"},  // only ends are trimmed
+      {"-其他资金", "其他资金"},
+      {"经常性项目-", "经常性项目"},
+      {"生态效益指标.", "生态效益指标"},
+      {"促进 .", "促进"},
+      {"完成。-", "完成。"},
+      {"2023年-\n2024年", "2023年-2024年"},
+      {"-5%", "-5%"},
+      {"服务...", "服务..."},
   };
   for (const auto& c : kCases) EXPECT_EQ(c.clean, CleanRegionText(c.raw)) << c.raw;
 }
