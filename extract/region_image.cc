@@ -86,6 +86,22 @@ void EraseEdgeLines(cv::Mat& ink, int band) {
         ink.col(x).setTo(0);
 }
 
+// The bounding box of component `i` of connectedComponentsWithStats.
+cv::Rect ComponentBox(const cv::Mat& stats, int i) {
+  return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                  stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+}
+
+// Clears the pixels of every component `labels` marks with a non-zero `drop`.
+void EraseComponents(cv::Mat& ink, const cv::Mat& labels, const std::vector<uint8_t>& drop) {
+  for (int y = 0; y < ink.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    uint8_t* row = ink.ptr<uint8_t>(y);
+    for (int x = 0; x < ink.cols; ++x)
+      if (drop[label[x]]) row[x] = 0;
+  }
+}
+
 // Removes specks, thin line fragments that touch the region's edge, and
 // blobs lying wholly inside the edge band (line halo). A glyph is taller and
 // wider than the band, so only stray dots of text near a line can be lost.
@@ -96,10 +112,8 @@ void RemoveNoiseComponents(cv::Mat& ink, int band, int speck_area) {
   std::vector<uint8_t> drop(count, 0);
   bool any = false;
   for (int i = 1; i < count; ++i) {
-    const int x = stats.at<int>(i, cv::CC_STAT_LEFT);
-    const int y = stats.at<int>(i, cv::CC_STAT_TOP);
-    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
-    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const cv::Rect box = ComponentBox(stats, i);
+    const int x = box.x, y = box.y, w = box.width, h = box.height;
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
     const bool at_top_or_bottom = y == 0 || y + h == ink.rows;
     const bool at_left_or_right = x == 0 || x + w == ink.cols;
@@ -113,13 +127,7 @@ void RemoveNoiseComponents(cv::Mat& ink, int band, int speck_area) {
       any = true;
     }
   }
-  if (!any) return;
-  for (int y = 0; y < ink.rows; ++y) {
-    const int* label = labels.ptr<int>(y);
-    uint8_t* row = ink.ptr<uint8_t>(y);
-    for (int x = 0; x < ink.cols; ++x)
-      if (drop[label[x]]) row[x] = 0;
-  }
+  if (any) EraseComponents(ink, labels, drop);
 }
 
 // Where the ink of a region lies: its bounds, its text lines (relative to
@@ -173,10 +181,7 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
   std::vector<cv::Rect> box(count);
-  for (int i = 1; i < count; ++i)
-    box[i] = cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                      stats.at<int>(i, cv::CC_STAT_WIDTH),
-                      stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  for (int i = 1; i < count; ++i) box[i] = ComponentBox(stats, i);
   const double em = line_height;
   auto same_line = [&](const cv::Rect& a, const cv::Rect& b) {
     return b.y <= a.y + a.height + em / 2 && b.y + b.height >= a.y - em / 2;
@@ -219,16 +224,11 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
         }
     }
   }
+  std::vector<uint8_t> drop(count, 0);
   bool any = false;
-  for (int i = 1; i < count; ++i) any |= mark[i] && !text[i];
-  if (!any) return false;
-  for (int y = 0; y < ink.rows; ++y) {
-    const int* label = labels.ptr<int>(y);
-    uint8_t* row = ink.ptr<uint8_t>(y);
-    for (int x = 0; x < ink.cols; ++x)
-      if (mark[label[x]] && !text[label[x]]) row[x] = 0;
-  }
-  return true;
+  for (int i = 1; i < count; ++i) any |= drop[i] = mark[i] && !text[i];
+  if (any) EraseComponents(ink, labels, drop);
+  return any;
 }
 
 // Is the ink below the last text line a lone 。 (Tesseract drops it when it
@@ -237,9 +237,7 @@ bool IsLoneFullStop(const cv::Mat& below, int line_height) {
   cv::Mat labels, stats, centroids;
   if (cv::connectedComponentsWithStats(below, labels, stats, centroids, 8) != 2)
     return false;
-  const cv::Rect box(stats.at<int>(1, cv::CC_STAT_LEFT), stats.at<int>(1, cv::CC_STAT_TOP),
-                     stats.at<int>(1, cv::CC_STAT_WIDTH),
-                     stats.at<int>(1, cv::CC_STAT_HEIGHT));
+  const cv::Rect box = ComponentBox(stats, 1);
   auto small = [&](int extent) {
     return extent >= kMinStopShare * line_height && extent <= kMaxStopShare * line_height;
   };

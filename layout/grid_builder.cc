@@ -176,6 +176,19 @@ double Share(const cv::Mat& row) {
   return row.cols > 0 ? cv::countNonZero(row) / static_cast<double>(row.cols) : 0;
 }
 
+// LineCoverage of [from, to) by a line at `pos`, or 0 when ink lies within
+// `crowd` past the clearance `offset` beside it along more than kMaxCrowded
+// of the stretch (glyph bodies: the pieces are strokes of a text line).
+double UncrowdedCoverage(const RulingLines& lines, bool horizontal, double pos,
+                         int band, int from, int to, int offset, int crowd,
+                         const std::vector<std::pair<int, int>>& found) {
+  if (Share(Beside(lines.ink, horizontal, pos, offset, offset + crowd, from, to)) >
+      kMaxCrowded)
+    return 0;
+  return LineCoverage(horizontal ? lines.horizontal_pieces : lines.vertical_pieces,
+                      horizontal, pos, band, from, to, lines.ink, offset, found);
+}
+
 // Share of [from, to) along a line at `pos` showing bits of line: pieces
 // on the line's band (+-band) where all ink within `reach` across the line
 // lies in that band and belongs to thin marks. A glyph's foot on the line
@@ -231,6 +244,7 @@ void AddBrokenLines(bool horizontal, const std::vector<GridLine>& across,
   for (const GridLine& l : *along)
     if (l.real) thickness += l.thickness, ++real;
   thickness = real > 0 ? thickness / real : 1;
+  const int offset = ClearanceOffset(thickness, dpi, options);
   const int lo = static_cast<int>(std::ceil(along->front().pos + min_cell));
   const int hi = static_cast<int>(std::floor(along->back().pos - min_cell));
   if (hi <= lo) return;
@@ -248,22 +262,19 @@ void AddBrokenLines(bool horizontal, const std::vector<GridLine>& across,
     double best_cover = 0;
     auto take = [&] {
       if (best < 0) return;
-      double pos = lo + best;
-      bool apart = std::all_of(along->begin(), along->end(), [&](const GridLine& l) {
-                     return std::abs(l.pos - pos) >= min_cell;
-                   }) &&
-                   std::all_of(found.begin(), found.end(),
-                               [&](double f) { return std::abs(f - pos) >= min_cell; });
-      const uint8_t* row = drift.ptr<uint8_t>(best);
-      int n = to - from;
-      bool reaches = std::any_of(row, row + std::min(reach, n), [](uint8_t p) { return p; }) &&
-                     std::any_of(row + std::max(0, n - reach), row + n, [](uint8_t p) { return p; });
-      int offset = ClearanceOffset(thickness, dpi, options);
+      const double pos = lo + best;
+      auto far = [&](double other) { return std::abs(other - pos) >= min_cell; };
+      const bool apart =
+          std::all_of(along->begin(), along->end(),
+                      [&](const GridLine& l) { return far(l.pos); }) &&
+          std::all_of(found.begin(), found.end(), far);
+      const cv::Mat row = drift.row(best);
+      const int n = to - from;
+      const bool reaches = cv::countNonZero(row.colRange(0, std::min(reach, n))) > 0 &&
+                           cv::countNonZero(row.colRange(std::max(0, n - reach), n)) > 0;
       if (apart && reaches &&
-          LineCoverage(pieces, horizontal, pos, 1, from, to, lines.ink, offset) >=
-              kBrokenLineCoverage &&
-          Share(Beside(lines.ink, horizontal, pos, offset, offset + crowd, from, to)) <=
-              kMaxCrowded)
+          UncrowdedCoverage(lines, horizontal, pos, 1, from, to, offset, crowd, {}) >=
+              kBrokenLineCoverage)
         found.push_back(pos);
       best = -1;
       best_cover = 0;
@@ -365,11 +376,8 @@ std::optional<Table> BuildTable(const Structure& structure,
     // beside it where it runs off that mean. Nearby positions count when no
     // glyph bodies lie beside them.
     for (int d = -drift; d <= drift; ++d)
-      if (d != 0 &&
-          LineCoverage(pieces, horizontal, l.pos + d, band, from, to, lines.ink,
-                       offset, l.runs) >= options.edge_coverage &&
-          Share(Beside(lines.ink, horizontal, l.pos + d, offset, offset + crowd,
-                       from, to)) <= kMaxCrowded)
+      if (d != 0 && UncrowdedCoverage(lines, horizontal, l.pos + d, band, from, to,
+                                      offset, crowd, l.runs) >= options.edge_coverage)
         return true;
     // A faint line the scan thinned below the plain threshold along much of
     // the edge still shows on the faint mask, with paper beside it.

@@ -82,6 +82,25 @@ std::vector<LineSegment> Segments(const cv::Mat& mask, bool horizontal) {
   return segments;
 }
 
+// A stretch [from, to) along a line at `centre`, clamped to an image whose
+// extent along the line is `limit`, and the band [lo, hi) across the line.
+struct Stretch {
+  int from, to, limit, centre, lo, hi;
+};
+
+Stretch ClampStretch(cv::Size size, bool horizontal, double pos, int band,
+                     int from, int to) {
+  Stretch s;
+  s.limit = horizontal ? size.width : size.height;
+  const int across_limit = horizontal ? size.height : size.width;
+  s.from = std::max(from, 0);
+  s.to = std::min(to, s.limit);
+  s.centre = static_cast<int>(std::lround(pos));
+  s.lo = std::max(0, s.centre - band);
+  s.hi = std::min(across_limit, s.centre + band + 1);
+  return s;
+}
+
 // Share of [from, to) that `profile` (indexed from `from`) covers, with
 // LineCoverage's rules for `ink`, `offset` and `found`.
 double ProfileCoverage(const uint8_t* p, bool horizontal, int centre, int from,
@@ -214,23 +233,17 @@ RulingLines FindRulingLines(const cv::Mat& ink, int dpi,
 double LineCoverage(const cv::Mat& pieces, bool horizontal, double pos,
                     int band, int from, int to, const cv::Mat& ink,
                     int offset, const std::vector<std::pair<int, int>>& found) {
-  int limit = horizontal ? pieces.cols : pieces.rows;
-  int across_limit = horizontal ? pieces.rows : pieces.cols;
-  from = std::max(from, 0);
-  to = std::min(to, limit);
-  if (to <= from) return 1;
-  int centre = static_cast<int>(std::lround(pos));
-  int lo = std::max(0, centre - band);
-  int hi = std::min(across_limit, centre + band + 1);
-  if (hi <= lo) return 0;
-  cv::Mat strip = horizontal ? pieces(cv::Range(lo, hi), cv::Range(from, to))
-                             : pieces(cv::Range(from, to), cv::Range(lo, hi));
+  const Stretch s = ClampStretch(pieces.size(), horizontal, pos, band, from, to);
+  if (s.to <= s.from) return 1;
+  if (s.hi <= s.lo) return 0;
+  cv::Mat strip = horizontal ? pieces(cv::Range(s.lo, s.hi), cv::Range(s.from, s.to))
+                             : pieces(cv::Range(s.from, s.to), cv::Range(s.lo, s.hi));
   cv::Mat profile;
   // Any covered pixel across the band covers that position along the line.
   cv::reduce(strip, profile, horizontal ? 0 : 1, cv::REDUCE_MAX);
   if (!horizontal) profile = profile.t();
-  return ProfileCoverage(profile.ptr<uint8_t>(0), horizontal, centre, from, to,
-                         ink, offset, found);
+  return ProfileCoverage(profile.ptr<uint8_t>(0), horizontal, s.centre, s.from,
+                         s.to, ink, offset, found);
 }
 
 double FaintLineCoverage(const RulingLines& lines, bool horizontal, double pos,
@@ -238,29 +251,23 @@ double FaintLineCoverage(const RulingLines& lines, bool horizontal, double pos,
                          const std::vector<std::pair<int, int>>& found, int dpi,
                          const LayoutOptions& options) {
   if (lines.grey.empty()) return 0;
-  int limit = horizontal ? lines.grey.cols : lines.grey.rows;
-  int across_limit = horizontal ? lines.grey.rows : lines.grey.cols;
-  from = std::max(from, 0);
-  to = std::min(to, limit);
-  if (to <= from) return 1;
-  int centre = static_cast<int>(std::lround(pos));
-  int lo = std::max(0, centre - band);
-  int hi = std::min(across_limit, centre + band + 1);
-  if (hi <= lo) return 0;
+  const Stretch s = ClampStretch(lines.grey.size(), horizontal, pos, band, from, to);
+  if (s.to <= s.from) return 1;
+  if (s.hi <= s.lo) return 0;
   // Runs are measured a piece's length beyond the stretch, so a piece
   // crossing its end keeps its full length.
   int bridge = MmToPx(options.line_bridge_mm, dpi, 2);
   int piece = MmToPx(options.line_piece_mm, dpi, 3);
-  int a = std::max(0, from - piece), b = std::min(limit, to + piece);
-  cv::Rect area = horizontal ? cv::Rect(a, lo, b - a, hi - lo)
-                             : cv::Rect(lo, a, hi - lo, b - a);
+  int a = std::max(0, s.from - piece), b = std::min(s.limit, s.to + piece);
+  cv::Rect area = horizontal ? cv::Rect(a, s.lo, b - a, s.hi - s.lo)
+                             : cv::Rect(s.lo, a, s.hi - s.lo, b - a);
   cv::Mat faint = BinarizeArea(lines.grey, area, dpi, options, lines.faint_offset);
   cv::Mat strip = horizontal ? faint : cv::Mat(faint.t());
   cv::Mat pieces, unused, profile;
   FilterRuns(strip, bridge, piece, piece, &pieces, &unused);
   cv::reduce(pieces, profile, 0, cv::REDUCE_MAX);
-  return ProfileCoverage(profile.ptr<uint8_t>(0) + (from - a), horizontal,
-                         centre, from, to, lines.ink, offset, found);
+  return ProfileCoverage(profile.ptr<uint8_t>(0) + (s.from - a), horizontal,
+                         s.centre, s.from, s.to, lines.ink, offset, found);
 }
 
 }  // namespace decltab::layout
