@@ -26,14 +26,17 @@ nlohmann::ordered_json PageLayoutToJson(const PageLayout& page) {
     table["open_top"] = t.open_top;
     table["open_bottom"] = t.open_bottom;
     table["cells"] = nlohmann::ordered_json::array();
-    for (const Cell& c : t.cells)
-      table["cells"].push_back({{"row", c.row},
-                                {"col", c.col},
-                                {"rowspan", c.rowspan},
-                                {"colspan", c.colspan},
-                                {"box", BoxJson(c.box)},
-                                {"text", c.text},
-                                {"confidence", c.confidence}});
+    for (const Cell& c : t.cells) {
+      nlohmann::ordered_json cell = {{"row", c.row},
+                                     {"col", c.col},
+                                     {"rowspan", c.rowspan},
+                                     {"colspan", c.colspan},
+                                     {"box", BoxJson(c.box)},
+                                     {"text", c.text},
+                                     {"confidence", c.confidence}};
+      if (!c.read_as.empty()) cell["read_as"] = c.read_as;
+      table["cells"].push_back(std::move(cell));
+    }
     out["tables"].push_back(table);
   }
   out["blocks"] = nlohmann::ordered_json::array();

@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "normalize/form_labels.h"
+
 namespace decltab::cli {
 namespace {
 
@@ -45,7 +47,8 @@ Status OcrPage(const layout::PageGeometry& geometry, PageWorker& worker,
   size_t i = 0;
   for (Table& table : page->tables)
     for (Cell& cell : table.cells) {
-      cell.text = (*texts)[i].text;
+      cell.text = normalize::RestoreFixedLabel((*texts)[i].text);
+      if (cell.text != (*texts)[i].text) cell.read_as = (*texts)[i].text;
       cell.confidence = (*texts)[i].confidence;
       ++i;
     }

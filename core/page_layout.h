@@ -37,6 +37,9 @@ struct Cell {
   Rect box;                // inside the ruling lines
   std::string text;        // UTF-8, lines joined in reading order, CJK unspaced
   float confidence = 1.0;  // 0..1; 1.0 for text-layer cells and empty cells
+  // What OCR read when `text` is a fixed label restored from a near miss
+  // (normalize/form_labels.h); empty otherwise.
+  std::string read_as;
   bool empty() const { return text.empty(); }
 };
 

@@ -89,6 +89,14 @@ bool HasDigit(std::string_view s) {
 
 }  // namespace
 
+bool LostLeadingDigit(std::string_view amount_text) {
+  const std::string folded = FoldText(amount_text);
+  std::string_view s = folded;
+  if (StartsWith(s, "¥")) s.remove_prefix(std::string_view("¥").size());
+  if (s.size() < 2 || s[0] != '0') return false;
+  return (s[1] >= '0' && s[1] <= '9') || s[1] == ',';
+}
+
 Result<StatedAmount> ParseAmount(std::string_view text,
                                  Fen unit_of_bare_numbers) {
   Status error =

@@ -36,6 +36,16 @@ inline constexpr Fen kYiYuan{10'000'000'000};
 Result<StatedAmount> ParseAmount(std::string_view text,
                                  Fen unit_of_bare_numbers = kYuan);
 
+// Confidence given to an amount read by guessing (ReadStrokesAsOnes) or read
+// with a digit evidently lost (LostLeadingDigit): below any sensible
+// --min-confidence, so checks on it are unverifiable.
+inline constexpr float kGuessedConfidence = 0.2f;
+
+// True when the amount's number opens with a 0 followed by more digits
+// ("040000", "¥0,500"): no stated amount is written so, OCR lost or
+// misread the digit before the 0. A parsed value of it is kept but unsure.
+bool LostLeadingDigit(std::string_view amount_text);
+
 // chi_sim reads a 1 beside other digits as a vertical stroke: "2]万元" for
 // 21万元. Returns `text` with every stroke (] | l I 丨) that stands between a
 // digit and a digit or money unit (万 元 亿 千) read as 1, or nullopt when

@@ -39,9 +39,6 @@ constexpr const char* kCaptionTails[] = {"项目资金的测算方式",
                                          "预算明细",
                                          "明细"};
 
-// Confidence of an amount read by guessing (ReadStrokesAsOnes): below any
-// sensible --min-confidence, so checks on it are unverifiable.
-constexpr float kGuessedConfidence = 0.2f;
 
 // Words around what a fee header pays for: "单次检测费用" → 检测.
 constexpr const char* kFeeHeads[] = {"单次", "每次", "总计", "合计", "共计"};
@@ -424,6 +421,12 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
       out.guesses.push_back(where + ": read amount \"" + amount_text +
                             "\" as \"" + *ones + "\", unsure");
       parsed = std::move(repaired);
+      figures_confidence = std::min(figures_confidence, kGuessedConfidence);
+      confidence = std::min(confidence, kGuessedConfidence);
+    }
+    if (LostLeadingDigit(amount_text)) {
+      out.guesses.push_back(where + ": read amount \"" + amount_text +
+                            "\" opens with 0, a digit lost, unsure");
       figures_confidence = std::min(figures_confidence, kGuessedConfidence);
       confidence = std::min(confidence, kGuessedConfidence);
     }

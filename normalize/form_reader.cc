@@ -109,6 +109,12 @@ bool Overlaps(const Cell& a, const Cell& b) {
 
 }  // namespace
 
+std::vector<std::string> FormLabelTexts() {
+  std::vector<std::string> texts;
+  for (const FormLabel& l : kFormLabels) texts.push_back(l.text);
+  return texts;
+}
+
 std::optional<int> FormNameRow(const Table& table, double min_similarity) {
   for (const Cell& cell : table.cells) {
     std::optional<LabelHit> hit = MatchLabel(cell, min_similarity);
@@ -224,6 +230,11 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
       }
       StatedAmount a = std::move(amount).value();
       a.source = src;
+      if (LostLeadingDigit(text)) {
+        a.source.confidence = std::min(a.source.confidence, kGuessedConfidence);
+        out.warnings.push_back(src.where + ": amount \"" + text +
+                               "\" opens with 0, a digit lost; unsure");
+      }
       *slot = a;
     };
     switch (h.field) {

@@ -26,6 +26,9 @@ struct FormHeader {
   bool found_any_label = false;
 };
 
+// The header labels this reader knows, every regional spelling.
+std::vector<std::string> FormLabelTexts();
+
 // True when the table holds a 项目名称 label (the form's first row).
 bool IsFormTable(const Table& table, double min_similarity);
 

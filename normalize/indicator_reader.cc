@@ -69,6 +69,12 @@ std::optional<IndicatorColumns> HeaderAt(const Table& table, int row,
 
 }  // namespace
 
+std::vector<std::string> IndicatorHeaderTexts() {
+  std::vector<std::string> texts;
+  for (const HeaderLabel& h : kHeaderLabels) texts.push_back(h.text);
+  return texts;
+}
+
 std::optional<IndicatorColumns> FindIndicatorHeader(const Table& table,
                                                     double min_similarity) {
   for (int r = 0; r < table.rows; ++r)

@@ -25,6 +25,9 @@ struct IndicatorColumns {
   FieldSpan level1, level2, level3, target;
 };
 
+// The indicator column headers this reader knows, every regional spelling.
+std::vector<std::string> IndicatorHeaderTexts();
+
 // The first row labelled like an indicator header (三级指标/指标内容 and
 // 年度指标值/指标值, with 一级/二级指标 when present); nullopt if none.
 std::optional<IndicatorColumns> FindIndicatorHeader(const Table& table,

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include <climits>
+#include <cstdlib>
 
 #include "normalize/text.h"
 
@@ -40,11 +41,21 @@ std::string SnapLabel(std::string_view text, Level level) {
   for (const std::string& entry : vocab)
     if (folded + "标" == entry) return entry;
 
-  std::u32string u = ToU32(folded);
+  const std::u32string u = ToU32(folded);
+  const std::string* nearest =
+      NearestEntry(u, vocab, u.size() >= 6 ? 2 : 1, /*max_length_change=*/INT_MAX);
+  if (nearest != nullptr) return *nearest;
+  return folded;
+}
+
+const std::string* NearestEntry(std::u32string_view text,
+                                const std::vector<std::string>& entries,
+                                int max_edits, int max_length_change) {
   int best = INT_MAX, second = INT_MAX;
   const std::string* best_entry = nullptr;
-  for (const std::string& entry : vocab) {
-    int d = EditDistance(u, ToU32(entry));
+  for (const std::string& entry : entries) {
+    const std::u32string e = ToU32(entry);
+    const int d = EditDistance(text, e);
     if (d < best) {
       second = best;
       best = d;
@@ -53,10 +64,10 @@ std::string SnapLabel(std::string_view text, Level level) {
       second = d;
     }
   }
-  int allowed = u.size() >= 6 ? 2 : 1;
-  if (best_entry != nullptr && best <= allowed && best < second)
-    return *best_entry;
-  return folded;
+  if (best_entry == nullptr || best > max_edits || best >= second) return nullptr;
+  const long change = static_cast<long>(ToU32(*best_entry).size()) -
+                      static_cast<long>(text.size());
+  return std::labs(change) <= max_length_change ? best_entry : nullptr;
 }
 
 }  // namespace decltab::normalize

@@ -23,6 +23,15 @@ const std::vector<std::string>& Vocabulary(Level level);
 // written without 指标 ("满意度", "经济效益") is the form's wording, kept.
 std::string SnapLabel(std::string_view text, Level level);
 
+// The entry of `entries` nearest `text` in edit distance (code points),
+// when it is within `max_edits` and strictly nearer than every other entry;
+// entries whose length differs from the text's by more than
+// `max_length_change` code points are not taken (they still count as
+// rivals). nullptr when no entry qualifies.
+const std::string* NearestEntry(std::u32string_view text,
+                                const std::vector<std::string>& entries,
+                                int max_edits, int max_length_change);
+
 }  // namespace decltab::normalize
 
 #endif  // DECLTAB_NORMALIZE_VOCABULARY_H_

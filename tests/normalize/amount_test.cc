@@ -144,5 +144,12 @@ TEST(ReadStrokesAsOnesTest, ReadsStrokesBetweenDigitsAndUnitsAsOne) {
   EXPECT_EQ(std::nullopt, ReadStrokesAsOnes("]2万元"));  // nothing before it
 }
 
+TEST(LostLeadingDigitTest, ALeadingZeroBeforeMoreDigitsIsALostDigit) {
+  for (const char* text : {"040000", "0,500", "¥0500元", "０４００００"})
+    EXPECT_TRUE(LostLeadingDigit(text)) << text;
+  for (const char* text : {"0", "0元", "0.5万元", "3040000", "¥0.50", "", "万元"})
+    EXPECT_FALSE(LostLeadingDigit(text)) << text;
+}
+
 }  // namespace
 }  // namespace decltab::normalize

@@ -1,0 +1,76 @@
+#include "normalize/form_labels.h"
+
+#include <algorithm>
+
+#include "normalize/form_reader.h"
+#include "normalize/indicator_reader.h"
+#include "normalize/text.h"
+#include "normalize/vocabulary.h"
+
+namespace decltab::normalize {
+namespace {
+
+// Labels no reader matches by name: cell values every form offers as a
+// choice, budget table headers, and other templates' wording, listed so that
+// they are kept rather than pulled to a near neighbour. Indicator names
+// without 指标 (服务对象满意度) are left out: 三级指标 are free text that
+// often reads like them (服务对象满意率, 受众对象满意度), and the length rule
+// keeps them from the 指标 forms.
+constexpr const char* kOtherLabels[] = {
+    "经常性项目", "一次性项目",   "延续性项目", "新增项目",
+    "项目组成",   "资金需求",     "项目资金",   "项目绩效目标",
+    "绩效目标",   "年度绩效目标", "实施期绩效目标", "总体目标",
+    "项目负责人", "联系电话",     "项目属性",
+};
+
+// Opens a label for a part of the row above ("其中:当年财政拨款"); kept as
+// read, the label after it compared.
+constexpr char kPartOf[] = "其中:";
+
+// Shortest text compared; two- and three-character labels (数量, 单价) are
+// too close to ordinary words.
+constexpr size_t kMinCodePoints = 4;
+// From this length a label may have two characters misread.
+constexpr size_t kTwoEditsFrom = 7;
+
+}  // namespace
+
+const std::vector<std::string>& FixedLabels() {
+  static const std::vector<std::string> labels = [] {
+    std::vector<std::string> all = FormLabelTexts();
+    for (const std::string& s : IndicatorHeaderTexts()) all.push_back(s);
+    for (Level level : {Level::kLevel1, Level::kLevel2})
+      for (const std::string& s : Vocabulary(level)) all.push_back(s);
+    for (const char* s : kOtherLabels) all.push_back(s);
+    for (std::string& s : all) s = FoldCompact(s);
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    return all;
+  }();
+  return labels;
+}
+
+std::string RestoreFixedLabel(std::string_view cell_text) {
+  const std::string folded = FoldCompact(cell_text);
+  std::string prefix, head = folded, tail;
+  if (StartsWith(head, kPartOf)) {
+    prefix = kPartOf;
+    head = head.substr(prefix.size());
+  }
+  const size_t open = head.find('(');
+  if (open != std::string::npos && open > 0 && head.back() == ')') {
+    tail = head.substr(open);
+    head = head.substr(0, open);
+  }
+  const std::vector<std::string>& labels = FixedLabels();
+  if (std::binary_search(labels.begin(), labels.end(), head))
+    return std::string(cell_text);
+  const std::u32string u = ToU32(head);
+  if (u.size() < kMinCodePoints) return std::string(cell_text);
+  const size_t length = u.size() + CodePointCount(prefix);
+  const std::string* label = NearestEntry(
+      u, labels, length >= kTwoEditsFrom ? 2 : 1, /*max_length_change=*/1);
+  return label ? prefix + *label + tail : std::string(cell_text);
+}
+
+}  // namespace decltab::normalize
