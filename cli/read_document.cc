@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "extract/region_image.h"
 #include "normalize/form_labels.h"
 
 namespace decltab::cli {
@@ -40,7 +41,8 @@ Status OcrPage(const layout::PageGeometry& geometry, PageWorker& worker,
   }
   Clock::time_point start = Clock::now();
   Result<std::vector<extract::OcrText>> texts = extract::ReadRegions(
-      geometry.binary, regions, *worker.engine, options.regions);
+      extract::OcrPageImage(geometry.deskewed, geometry.binary), regions,
+      *worker.engine, options.regions);
   worker.times.ocr += SecondsSince(start);
   if (!texts.ok()) return texts.status();
   worker.times.ocr_regions += static_cast<int>(regions.size());

@@ -30,6 +30,12 @@ constexpr double kMarkThinEm = 0.25, kMarkSmallEm = 0.5, kMarkGapEm = 0.5;
 // A 。 wrapped onto a line of its own: one small ring, 0.15 to 0.6 of a
 // line's height across, starting within a line height of the left edge.
 constexpr double kMinStopShare = 0.15, kMaxStopShare = 0.6;
+// OcrPageImage: the paper is estimated by closing the grey page over this
+// size (wider than any stroke); ink is capped at kInkTone and the rim
+// raised to kRimTone, so the two stay on their sides of 128.
+constexpr double kPaperWindowMm = 2.5;
+constexpr int kPaperScaleDown = 4;
+constexpr int kInkTone = 110, kRimTone = 140;
 
 struct Run {
   int begin, end;  // [begin, end)
@@ -247,6 +253,46 @@ bool IsLoneFullStop(const cv::Mat& below, int line_height) {
 
 }  // namespace
 
+PageImage OcrPageImage(const PageImage& grey, const PageImage& binary) {
+  PageImage out = binary;
+  if (grey.width != binary.width || grey.height != binary.height ||
+      binary.empty())
+    return out;
+  const cv::Mat g(grey.height, grey.width, CV_8UC1,
+                  const_cast<uint8_t*>(grey.pixels.data()));
+  const cv::Mat b(binary.height, binary.width, CV_8UC1,
+                  const_cast<uint8_t*>(binary.pixels.data()));
+  // Paper tone varies slowly: estimated at a quarter of the resolution.
+  const double px_per_mm = (binary.dpi > 0 ? binary.dpi : 300) / 25.4 / kPaperScaleDown;
+  const int window =
+      std::max(3, static_cast<int>(std::lround(kPaperWindowMm * px_per_mm)) | 1);
+  cv::Mat small, paper;
+  cv::resize(g, small, cv::Size(), 1.0 / kPaperScaleDown, 1.0 / kPaperScaleDown,
+             cv::INTER_AREA);
+  cv::morphologyEx(small, small, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window, window)));
+  cv::resize(small, paper, g.size(), 0, 0, cv::INTER_LINEAR);
+  cv::Mat rim;  // 0 on ink and the pixels next to it
+  cv::erode(b, rim, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+  for (int y = 0; y < out.height; ++y) {
+    const uint8_t* gr = g.ptr<uint8_t>(y);
+    const uint8_t* pa = paper.ptr<uint8_t>(y);
+    const uint8_t* bi = b.ptr<uint8_t>(y);
+    const uint8_t* ri = rim.ptr<uint8_t>(y);
+    uint8_t* o = out.pixels.data() + static_cast<size_t>(y) * out.width;
+    for (int x = 0; x < out.width; ++x) {
+      if (ri[x] != 0) {
+        o[x] = 255;
+        continue;
+      }
+      const int tone = std::min(255, gr[x] * 255 / std::max<int>(1, pa[x]));
+      o[x] = static_cast<uint8_t>(bi[x] == 0 ? std::min(tone, kInkTone)
+                                             : std::max(tone, kRimTone));
+    }
+  }
+  return out;
+}
+
 PreparedRegion PrepareRegion(const PageImage& page, const Rect& region,
                              const RegionOptions& options) {
   PreparedRegion out;
@@ -275,8 +321,13 @@ PreparedRegion PrepareRegion(const PageImage& page, const Rect& region,
   const std::vector<Run>& lines = measured.lines;
   if (lines.empty() || (bounds.width < dot && bounds.height < dot)) return out;
 
-  // Erased ink becomes paper; what is left keeps its grey values.
-  crop.setTo(255, (crop < 128) & ~ink);
+  // Erased ink becomes paper, its grey rim too; what is left keeps its
+  // grey values.
+  cv::Mat erased = (crop < 128) & ~ink;
+  if (cv::countNonZero(erased) > 0) {
+    cv::dilate(erased, erased, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+    crop.setTo(255, erased & ~ink);
+  }
   cv::Rect text_bounds = bounds;
   out.lines = static_cast<int>(lines.size());
   out.ink_width = bounds.width;

@@ -84,6 +84,23 @@ bool ContainsAny(std::string_view text, const char* const* words, size_t n) {
   return false;
 }
 
+// Like ContainsAny, but a word of 4+ characters also counts when OCR read it
+// with one character added, dropped or changed ("中标人金额" for 中标金额):
+// missing a context word turns a contract sum into a budget line.
+bool ContainsAnyRead(std::string_view text, const char* const* words, size_t n) {
+  if (ContainsAny(text, words, n)) return true;
+  const std::u32string t = ToU32(text);
+  for (size_t i = 0; i < n; ++i) {
+    const std::u32string w = ToU32(words[i]);
+    if (w.size() < 4) continue;
+    for (size_t len = w.size() - 1; len <= w.size() + 1; ++len)
+      for (size_t at = 0; at + len <= t.size(); ++at)
+        if (EditDistance(std::u32string_view(t).substr(at, len), w) <= 1)
+          return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsBudgetCaption(std::string_view folded) {
@@ -111,7 +128,7 @@ BudgetRead ReadBudgetProse(std::string_view folded, const Source& source) {
     size_t start = 0;
     std::string amount_text = TrailingAmount(clause, &start);
     if (amount_text.empty()) continue;
-    if (ContainsAny(clause, kContextWords, std::size(kContextWords))) continue;
+    if (ContainsAnyRead(clause, kContextWords, std::size(kContextWords))) continue;
     Result<StatedAmount> amount = ParseAmount(amount_text);
     if (!amount.ok()) {
       out.warnings.push_back(source.where + ": " + amount.status().message());

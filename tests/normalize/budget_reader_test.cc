@@ -45,6 +45,21 @@ TEST(ReadBudgetProseTest, OneLinePerClauseWithAmount) {
   EXPECT_TRUE(read.total_candidates.empty());
 }
 
+// A contract sum split over years is context, not a line, also when OCR
+// misread its word by a character.
+TEST(ReadBudgetProseTest, ContractSumReadWithACharacterOffIsNoLine) {
+  for (const char* misread : {"中标人金额", "中标金頟", "合同总", "中际金额"}) {
+    BudgetRead read = ReadBudgetProse(
+        std::string("最终") + misread + "为847.4112万元。2023年支付金额为285.696万元。",
+        Source{});
+    ASSERT_EQ(1u, read.lines.size()) << misread;
+    EXPECT_EQ("2023年支付金额", read.lines[0].item);
+  }
+  // Two characters off is another clause.
+  BudgetRead read = ReadBudgetProse("中间验收金额为5万元。", Source{});
+  EXPECT_EQ(1u, read.lines.size());
+}
+
 TEST(ReadBudgetProseTest, TotalsAreKeptApart) {
   BudgetRead read =
       ReadBudgetProse("甲费为3万元,乙费为5万元,共计8万元。", Source{});
