@@ -39,7 +39,6 @@ constexpr const char* kCaptionTails[] = {"项目资金的测算方式",
                                          "预算明细",
                                          "明细"};
 
-
 // Words around what a fee header pays for: "单次检测费用" → 检测.
 constexpr const char* kFeeHeads[] = {"单次", "每次", "总计", "合计", "共计"};
 constexpr const char* kFeeTails[] = {"费用", "经费", "金额", "资金", "费"};
@@ -408,9 +407,16 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
       out.warnings.push_back(where + ": no amount in \"" + raw + "\"");
       continue;
     }
+    // A reading kept, but too unsure for any check to pass on it.
+    auto unsure = [&](const std::string& why) {
+      out.guesses.push_back(where + ": read amount \"" + amount_text + "\" " +
+                            why + ", unsure");
+      figures_confidence = std::min(figures_confidence, kGuessedConfidence);
+      confidence = std::min(confidence, kGuessedConfidence);
+    };
     Result<StatedAmount> parsed = ParseAmount(amount_text, amount_unit);
     if (!parsed.ok()) {
-      // "2]万元": kept as 21万元, but too unsure for any check to pass on it.
+      // "2]万元": kept as 21万元.
       std::optional<std::string> ones = ReadStrokesAsOnes(amount_text);
       Result<StatedAmount> repaired =
           ones ? ParseAmount(*ones, amount_unit) : parsed;
@@ -418,18 +424,10 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
         out.warnings.push_back(where + ": " + parsed.status().message());
         continue;
       }
-      out.guesses.push_back(where + ": read amount \"" + amount_text +
-                            "\" as \"" + *ones + "\", unsure");
+      unsure("as \"" + *ones + "\"");
       parsed = std::move(repaired);
-      figures_confidence = std::min(figures_confidence, kGuessedConfidence);
-      confidence = std::min(confidence, kGuessedConfidence);
     }
-    if (LostLeadingDigit(amount_text)) {
-      out.guesses.push_back(where + ": read amount \"" + amount_text +
-                            "\" opens with 0, a digit lost, unsure");
-      figures_confidence = std::min(figures_confidence, kGuessedConfidence);
-      confidence = std::min(confidence, kGuessedConfidence);
-    }
+    if (LostLeadingDigit(amount_text)) unsure("opens with 0, a digit lost");
     StatedAmount amount = std::move(parsed).value();
     amount.source.page = ctx.page;
     amount.source.where = amount_cell ? CellWhere(ctx, *amount_cell) : where;

@@ -233,7 +233,7 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
       if (LostLeadingDigit(text)) {
         a.source.confidence = std::min(a.source.confidence, kGuessedConfidence);
         out.warnings.push_back(src.where + ": amount \"" + text +
-                               "\" opens with 0, a digit lost; unsure");
+                               "\" opens with 0, a digit lost, unsure");
       }
       *slot = a;
     };

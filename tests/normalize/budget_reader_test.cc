@@ -169,5 +169,19 @@ TEST(ReadBudgetTableTest, StrokeReadAsOneIsKeptButUnsure) {
             read.guesses[0]);
 }
 
+TEST(ReadBudgetTableTest, AmountOpeningWithZeroIsKeptButUnsure) {
+  Table t = MakeTable(100, 100, {800, 300},
+                      {{"项目", "金额(元)"}, {"设备", "040000"}, {"服务", "5000"}});
+  BudgetRead read =
+      ReadBudgetTable(t, TableContext{1, 1, 2480}, InUnit(Fen(100)));
+  ASSERT_EQ(2u, read.lines.size());
+  EXPECT_EQ(4'000'000, read.lines[0].amount.value.count());
+  EXPECT_LT(read.lines[0].amount.source.confidence, 0.5f);
+  EXPECT_FLOAT_EQ(1.0f, read.lines[1].amount.source.confidence);
+  ASSERT_EQ(1u, read.guesses.size());
+  EXPECT_EQ("table 1 r2: read amount \"040000\" opens with 0, a digit lost, unsure",
+            read.guesses[0]);
+}
+
 }  // namespace
 }  // namespace decltab::normalize
