@@ -53,6 +53,7 @@ const std::string* NearestEntry(std::u32string_view text,
                                 int max_edits, int max_length_change) {
   int best = INT_MAX, second = INT_MAX;
   const std::string* best_entry = nullptr;
+  long length_change = 0;
   for (const std::string& entry : entries) {
     const std::u32string e = ToU32(entry);
     const int d = EditDistance(text, e);
@@ -60,14 +61,13 @@ const std::string* NearestEntry(std::u32string_view text,
       second = best;
       best = d;
       best_entry = &entry;
+      length_change = static_cast<long>(e.size()) - static_cast<long>(text.size());
     } else if (d < second) {
       second = d;
     }
   }
   if (best_entry == nullptr || best > max_edits || best >= second) return nullptr;
-  const long change = static_cast<long>(ToU32(*best_entry).size()) -
-                      static_cast<long>(text.size());
-  return std::labs(change) <= max_length_change ? best_entry : nullptr;
+  return std::labs(length_change) <= max_length_change ? best_entry : nullptr;
 }
 
 }  // namespace decltab::normalize

@@ -26,6 +26,7 @@
 #include "extract/ocr_engine.h"
 #include "extract/region_image.h"
 #include "extract/region_reader.h"
+#include "tests/extract/mat_page.h"
 #include "core/utf8.h"
 
 using namespace decltab;           // NOLINT: a measurement tool
@@ -106,12 +107,7 @@ int main(int argc, char** argv) {
       cv::adaptiveThreshold(img, img, 255, cv::ADAPTIVE_THRESH_MEAN_C,
                             cv::THRESH_BINARY, window, offset);
     }
-    PageImage page;
-    page.page_number = 1;
-    page.dpi = dpi;
-    page.width = img.cols;
-    page.height = img.rows;
-    page.pixels.assign(img.datastart, img.dataend);
+    const PageImage page = MatPage(img, dpi);
     if (!dump.empty()) {  // what Tesseract is given
       PreparedRegion p = PrepareRegion(page, r, regions);
       if (!p.empty)

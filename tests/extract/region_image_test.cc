@@ -5,18 +5,10 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "tests/extract/mat_page.h"
+
 namespace decltab::extract {
 namespace {
-
-PageImage FromMat(const cv::Mat& m) {
-  PageImage image;
-  image.page_number = 1;
-  image.dpi = 300;
-  image.width = m.cols;
-  image.height = m.rows;
-  image.pixels.assign(m.datastart, m.dataend);
-  return image;
-}
 
 // A grey page whose paper darkens from left to right, holding a dark bar
 // with a soft (anti-aliased) edge, and its binarization (the bar's core).
@@ -30,7 +22,7 @@ Pages BarOnUnevenPaper() {
   cv::rectangle(grey, cv::Rect(99, 79, 42, 22), cv::Scalar(150), 1);  // soft edge
   cv::Mat binary(grey.size(), CV_8UC1, cv::Scalar(255));
   cv::rectangle(binary, cv::Rect(100, 80, 40, 20), cv::Scalar(0), cv::FILLED);
-  return {FromMat(grey), FromMat(binary)};
+  return {MatPage(grey, 300), MatPage(binary, 300)};
 }
 
 uint8_t At(const PageImage& p, int x, int y) { return p.pixels[y * p.width + x]; }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/extract/mat_page.h"
 #include "tests/fakes/fake_ocr_engine.h"
 
 namespace decltab::extract {
@@ -25,13 +26,7 @@ PageImage RuledPage(const Rect& cell, int lines, int glyphs) {
       cv::rectangle(page,
                     cv::Rect(cell.x + 20 + g * 48, cell.y + 15 + l * 60, 36, 40),
                     cv::Scalar(0), cv::FILLED);
-  PageImage image;
-  image.page_number = 3;
-  image.dpi = 300;
-  image.width = page.cols;
-  image.height = page.rows;
-  image.pixels.assign(page.datastart, page.dataend);
-  return image;
+  return MatPage(page, 300, /*page_number=*/3);
 }
 
 // Options with one reading per scale: the tests below count OCR calls of

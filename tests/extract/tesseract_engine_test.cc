@@ -9,6 +9,7 @@
 
 #include "extract/ocr_engine.h"
 #include "extract/region_reader.h"
+#include "tests/extract/mat_page.h"
 
 namespace decltab::extract {
 namespace {
@@ -19,18 +20,12 @@ const char kTestdata[] = "tests/extract/testdata/";
 // page (adaptive mean threshold over about 4 mm).
 PageImage LoadBinarized(const std::string& file, int dpi) {
   cv::Mat grey = cv::imread(kTestdata + file, cv::IMREAD_GRAYSCALE);
-  PageImage page;
-  if (grey.empty()) return page;
+  if (grey.empty()) return PageImage{};
   cv::Mat binary;
   cv::adaptiveThreshold(grey, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C,
                         cv::THRESH_BINARY, static_cast<int>(4 * dpi / 25.4) | 1,
                         20);
-  page.page_number = 1;
-  page.dpi = dpi;
-  page.width = binary.cols;
-  page.height = binary.rows;
-  page.pixels.assign(binary.datastart, binary.dataend);
-  return page;
+  return MatPage(binary, dpi);
 }
 
 class TesseractCellTest : public ::testing::Test {
