@@ -341,25 +341,11 @@ std::optional<Table> BuildTable(const Structure& structure,
     ncols = static_cast<int>(cols.size()) - 1;
   }
 
-  // Does the ruling line at grid line `line` really run between grid lines
-  // `a` and `b` of the other direction?
+  // Does the ruling line `l` really run over [from, to)?
   int min_edge = MmToPx(kMinEdgeMm, dpi);
   int crowd = MmToPx(kCrowdMm, dpi);
   int drift = MmToPx(kLineDriftMm, dpi);
-  auto edge_exists = [&](bool horizontal, int line, int a) {
-    const std::vector<GridLine>& along = horizontal ? rows : cols;
-    const std::vector<GridLine>& across = horizontal ? cols : rows;
-    if (line == 0 || line + 1 == static_cast<int>(along.size())) return true;
-    const GridLine& l = along[line];
-    int from = Near(across[a].pos, across[a].thickness / 2 + 1, +1);
-    int to = Near(across[a + 1].pos, across[a + 1].thickness / 2 + 1, -1);
-    // An edge shorter than a scan dropout (a sliver column where the lines
-    // of two row bands lie a few pixels apart) can fall wholly into one gap
-    // of a broken line: it is judged on the stretch of line around it.
-    if (to - from < min_edge) {
-      from = (from + to - min_edge) / 2;
-      to = from + min_edge;
-    }
+  auto line_runs = [&](bool horizontal, const GridLine& l, int from, int to) {
     // Narrow band: the line's own pixels (and a pixel of drift), not text
     // next to it. Where a found segment runs, text touching it does not
     // count against the edge.
@@ -386,6 +372,37 @@ std::optional<Table> BuildTable(const Structure& structure,
       return true;
     return BitsOfLineShare(lines, horizontal, l.pos, band, offset + crowd, from,
                            to) >= kBitsCoverage;
+  };
+  // The stretch of a grid line between grid lines `a` and `a + 1` of the
+  // other direction, inside their strokes.
+  auto stretch = [&](bool horizontal, int a) {
+    const std::vector<GridLine>& across = horizontal ? cols : rows;
+    return std::pair<int, int>{Near(across[a].pos, across[a].thickness / 2 + 1, +1),
+                               Near(across[a + 1].pos, across[a + 1].thickness / 2 + 1, -1)};
+  };
+  // Does the edge on grid line `line` between grid lines `a` and `a + 1` of
+  // the other direction exist?
+  auto edge_exists = [&](bool horizontal, int line, int a) {
+    const std::vector<GridLine>& along = horizontal ? rows : cols;
+    const int across_cells = horizontal ? ncols : nrows;
+    if (line == 0 || line + 1 == static_cast<int>(along.size())) return true;
+    const GridLine& l = along[line];
+    auto [from, to] = stretch(horizontal, a);
+    if (to - from >= min_edge) return line_runs(horizontal, l, from, to);
+    // An edge shorter than a scan dropout (a sliver column where the lines
+    // of two row bands lie a few pixels apart) can fall wholly into one gap
+    // of a broken line: it is judged on the stretch of line around it, and
+    // exists where the line runs on beside it (a line does not stop for a
+    // sliver and start again; where a merged cell covers the sliver and its
+    // neighbour, the edge does not part them).
+    const int around = (from + to - min_edge) / 2;
+    if (line_runs(horizontal, l, around, around + min_edge)) return true;
+    for (int n : {a - 1, a + 1}) {
+      if (n < 0 || n >= across_cells) continue;
+      auto [n_from, n_to] = stretch(horizontal, n);
+      if (n_to - n_from >= min_edge && line_runs(horizontal, l, n_from, n_to)) return true;
+    }
+    return false;
   };
   DisjointSets sets(nrows * ncols);
   for (int r = 0; r < nrows; ++r)

@@ -83,6 +83,21 @@ TEST_F(GridBuilderTest, SliverEdgeInsideADropoutStillSplits) {
   EXPECT_EQ(4u, tables[0].cells.size());
 }
 
+TEST_F(GridBuilderTest, SliverEdgeInsideALongDropoutFollowsTheLineBesideIt) {
+  // As above, but the dropout (360-440) is longer than the stretch a sliver
+  // edge is judged on; the line runs on beside the sliver on both sides.
+  Box();
+  V(400, 100, 250);
+  V(412, 250, 400);
+  H(250, 100, 360);
+  H(250, 440, 700);
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  EXPECT_EQ(2, tables[0].rows);
+  EXPECT_EQ(3, tables[0].cols);
+  EXPECT_EQ(4u, tables[0].cells.size());
+}
+
 TEST_F(GridBuilderTest, LineBrokenIntoPiecesShorterThanASegmentSplitsItsCell) {
   Box();
   H(250, 100, 700);
