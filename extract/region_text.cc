@@ -102,6 +102,11 @@ std::string CleanRegionText(const std::string& raw) {
   // next to a digit. (Inside, "2023年-" may wrap before "2024年".)
   if (out.size() >= 2 && IsDust(out.front()) && IsCjk(out[1])) out.erase(out.begin());
   if (out.size() >= 2 && IsDust(out.back()) && IsCjk(out[out.size() - 2])) out.pop_back();
+  // Neither does a text open with a closing quote or close with an opening
+  // one: such a quote is a speck read as one (”合计, 办公室“).
+  if (out.size() >= 2 && (out.front() == 0x201D || out.front() == 0x2019))
+    out.erase(out.begin());
+  if (out.size() >= 2 && (out.back() == 0x201C || out.back() == 0x2018)) out.pop_back();
   return EncodeUtf8(out);
 }
 

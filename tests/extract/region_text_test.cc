@@ -37,6 +37,10 @@ TEST(CleanRegionTextTest, JoinsLinesAndFixesSpacing) {
       {"2023年-\n2024年", "2023年-2024年"},
       {"-5%", "-5%"},
       {"服务...", "服务..."},
+      {"”合计", "合计"},
+      {"办公室“", "办公室"},
+      {"“充分”", "“充分”"},  // quotes the right way round stay
+      {"”", "”"},
   };
   for (const auto& c : kCases) EXPECT_EQ(c.clean, CleanRegionText(c.raw)) << c.raw;
 }

@@ -98,6 +98,23 @@ TEST_F(GridBuilderTest, SliverEdgeInsideALongDropoutFollowsTheLineBesideIt) {
   EXPECT_EQ(4u, tables[0].cells.size());
 }
 
+TEST_F(GridBuilderTest, StackedTablesInLineStayApart) {
+  // Two tables 62 px (7.9 mm) apart, their left borders in line; the lower
+  // table's border is dashes (30 px, shorter than a segment) down to 400.
+  // Those dashes cover most of the way from the upper border's end to the
+  // lower segment, but the gap between the tables holds no line.
+  for (int y : {100, 200}) H(y, 100, 700);
+  for (int x : {100, 400, 700}) V(x, 100, 200);
+  for (int y : {262, 450, 600}) H(y, 100, 700);
+  for (int y = 262; y < 400; y += 38) V(100, y, y + 30);
+  V(100, 400, 600);
+  for (int x : {400, 700}) V(x, 262, 600);
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(2u, tables.size());
+  EXPECT_EQ(1, tables[0].rows);
+  EXPECT_EQ(2, tables[1].rows);
+}
+
 TEST_F(GridBuilderTest, LineBrokenIntoPiecesShorterThanASegmentSplitsItsCell) {
   Box();
   H(250, 100, 700);
