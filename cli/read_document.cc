@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -17,6 +18,26 @@ using Clock = std::chrono::steady_clock;
 
 double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Restores the short budget headers of each row of `table`
+// (normalize::RestoreShortHeaders), keeping what OCR read in read_as.
+void RestoreShortHeaders(Table* table) {
+  for (int r = 0; r < table->rows; ++r) {
+    std::vector<Cell*> cells;
+    std::vector<std::string> texts;
+    for (Cell& cell : table->cells)
+      if (cell.row == r) {
+        cells.push_back(&cell);
+        texts.push_back(cell.text);
+      }
+    normalize::RestoreShortHeaders(&texts);
+    for (size_t i = 0; i < cells.size(); ++i)
+      if (texts[i] != cells[i]->text) {
+        if (cells[i]->read_as.empty()) cells[i]->read_as = cells[i]->text;
+        cells[i]->text = texts[i];
+      }
+  }
 }
 
 // Fills cell and line text of an image-only page by OCR of each region.
@@ -47,13 +68,15 @@ Status OcrPage(const layout::PageGeometry& geometry, PageWorker& worker,
   if (!texts.ok()) return texts.status();
   worker.times.ocr_regions += static_cast<int>(regions.size());
   size_t i = 0;
-  for (Table& table : page->tables)
+  for (Table& table : page->tables) {
     for (Cell& cell : table.cells) {
       cell.text = normalize::RestoreFixedLabel((*texts)[i].text);
       if (cell.text != (*texts)[i].text) cell.read_as = (*texts)[i].text;
       cell.confidence = (*texts)[i].confidence;
       ++i;
     }
+    RestoreShortHeaders(&table);
+  }
   for (const Rect& line : geometry.text_lines) {
     const extract::OcrText& text = (*texts)[i++];
     if (!text.text.empty())

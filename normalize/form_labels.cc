@@ -23,6 +23,11 @@ constexpr const char* kOtherLabels[] = {
     "项目负责人", "联系电话",     "项目属性",
 };
 
+// A budget table's header row holds one of these (…项目组成, 资金需求) and
+// the short headers.
+constexpr const char* kBudgetHeaderMarks[] = {"项目组成", "资金需求"};
+constexpr const char* kShortHeaders[] = {"数量", "单价"};
+
 // Opens a label for a part of the row above ("其中:当年财政拨款"); kept as
 // read, the label after it compared.
 constexpr char kPartOf[] = "其中:";
@@ -71,6 +76,33 @@ std::string RestoreFixedLabel(std::string_view cell_text) {
   const std::string* label = NearestEntry(
       u, labels, length >= kTwoEditsFrom ? 2 : 1, /*max_length_change=*/1);
   return label ? prefix + *label + tail : std::string(cell_text);
+}
+
+void RestoreShortHeaders(std::vector<std::string>* row) {
+  const bool header_row = std::any_of(row->begin(), row->end(), [](const std::string& t) {
+    const std::string folded = FoldCompact(t);
+    return std::any_of(std::begin(kBudgetHeaderMarks), std::end(kBudgetHeaderMarks),
+                       [&](const char* mark) { return folded.find(mark) != std::string::npos; });
+  });
+  if (!header_row) return;
+  for (std::string& text : *row) {
+    const std::u32string u = ToU32(FoldCompact(text));
+    if (u.size() != 2) continue;
+    const char* nearest = nullptr;
+    int near_count = 0;
+    for (const char* header : kShortHeaders) {
+      const std::u32string h = ToU32(header);
+      if (u == h) {
+        near_count = 0;
+        break;
+      }
+      if ((u[0] == h[0]) != (u[1] == h[1])) {
+        nearest = header;
+        ++near_count;
+      }
+    }
+    if (near_count == 1) text = nearest;
+  }
 }
 
 }  // namespace decltab::normalize

@@ -29,6 +29,13 @@ const std::vector<std::string>& FixedLabels();
 // towards the length.
 std::string RestoreFixedLabel(std::string_view cell_text);
 
+// Restores the short budget-table headers (数量, 单价) among `row`, the cell
+// texts of one table row. Alone they are too close to ordinary words, but
+// in a row that also holds a budget table's long header (…项目组成,
+// 资金需求) a two-character text one character off one of them is that
+// header: "数如" → 数量, "音价" → 单价. Other texts are left as they are.
+void RestoreShortHeaders(std::vector<std::string>* row);
+
 }  // namespace decltab::normalize
 
 #endif  // DECLTAB_NORMALIZE_FORM_LABELS_H_

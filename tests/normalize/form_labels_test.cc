@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "tests/eval/cell_score.h"
@@ -52,6 +53,21 @@ TEST(RestoreFixedLabelTest, KeepsWhatIsNoNearMissOfExactlyOneLabel) {
     EXPECT_EQ(RestoreFixedLabel(text), text) << text;
 }
 
+TEST(RestoreShortHeadersTest, RestoresInABudgetHeaderRowOnly) {
+  std::vector<std::string> row = {"交流活动项目组成", "数灵", "音价", "资金需求"};
+  RestoreShortHeaders(&row);
+  EXPECT_EQ(row, (std::vector<std::string>{"交流活动项目组成", "数量", "单价", "资金需求"}));
+
+  // Outside such a row, and where a text is no near miss, nothing changes.
+  std::vector<std::string> other = {"数灵", "音价", "1200"};
+  RestoreShortHeaders(&other);
+  EXPECT_EQ(other, (std::vector<std::string>{"数灵", "音价", "1200"}));
+  std::vector<std::string> kept = {"资金需求", "数量", "单价", "合计", "价格", "数", "数量级"};
+  const std::vector<std::string> before = kept;
+  RestoreShortHeaders(&kept);
+  EXPECT_EQ(kept, before);
+}
+
 // No cell of the ground-truth corpus (three documents, two templates) is
 // changed: what is printed right stays right.
 TEST(RestoreFixedLabelTest, LeavesEveryTruthCellAsPrinted) {
@@ -69,6 +85,23 @@ TEST(RestoreFixedLabelTest, LeavesEveryTruthCellAsPrinted) {
     }
   }
   EXPECT_GT(cells, 1500);  // all three truth files were read
+}
+
+// Nor by the short headers, even taking a whole page as one row.
+TEST(RestoreShortHeadersTest, LeavesEveryTruthCellAsPrinted) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator("testdata/truth/cells")) {
+    Result<std::vector<eval::PageCell>> truth =
+        eval::ReadTruthCells(entry.path().string());
+    ASSERT_TRUE(truth.ok()) << truth.status().message();
+    std::map<int, std::vector<std::string>> pages;
+    for (const eval::PageCell& cell : *truth) pages[cell.page].push_back(cell.text);
+    for (auto& [page, texts] : pages) {
+      const std::vector<std::string> printed = texts;
+      RestoreShortHeaders(&texts);
+      EXPECT_EQ(texts, printed) << entry.path() << " page " << page;
+    }
+  }
 }
 
 }  // namespace
