@@ -111,6 +111,18 @@ bool DigitsExplainInk(const std::string& digits, const PreparedRegion& region) {
   return EstimatedNumericWidth(digits) >= kMinWidthExplained * InkEm(region);
 }
 
+int CountDigits(const std::string& text) {
+  return static_cast<int>(std::count_if(text.begin(), text.end(),
+                                        [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+// The digit engine now and then drops the first digit of a small line
+// ("50000" read "0000" at 150 dpi) where chi_sim read them all: a chi_sim
+// reading that is a plain number keeps its digits.
+bool DropsDigits(const std::string& digits, const std::string& text) {
+  return IsPlainNumber(text) && CountDigits(digits) < CountDigits(text);
+}
+
 Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
                            const RegionOptions& options) {
   const bool single_line = region.lines <= 1;
@@ -129,7 +141,7 @@ Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
     Result<OcrText> digits = ReadOnce(region, engine, OcrMode::kDigits);
     if (!digits.ok()) return digits;
     if (!digits->text.empty() && digits->confidence > best->confidence &&
-        DigitsExplainInk(digits->text, region))
+        DigitsExplainInk(digits->text, region) && !DropsDigits(digits->text, best->text))
       best = std::move(digits);
   }
   // chi_sim drops a digit set tight against a unit ("1万元" read "万元") or
@@ -156,6 +168,12 @@ Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
                          std::string::npos, kFullStop) != 0)
     best->text += kFullStop;
   return best;
+}
+
+// A number opening with 0 before another digit ("0000" for 440000) lost
+// its leading digits: glyphs merged at the scale read.
+bool LostLeadingDigits(const std::string& text) {
+  return text.size() >= 2 && text[0] == '0' && text[1] >= '0' && text[1] <= '9';
 }
 
 }  // namespace
@@ -187,7 +205,8 @@ Result<std::vector<OcrText>> ReadRegions(const PageImage& binary,
     Result<OcrText> text = ReadRegion(prepared, engine, options);
     if (!text.ok())
       return text.status().WithContext("region " + std::to_string(i + 1));
-    if (text->confidence < options.reread_larger_below) {
+    const bool lost_digits = LostLeadingDigits(text->text);
+    if (text->confidence < options.reread_larger_below || lost_digits) {
       RegionOptions larger = options;
       larger.target_text_height_px = static_cast<int>(
           std::lround(options.target_text_height_px * kLargerScale));
@@ -196,7 +215,9 @@ Result<std::vector<OcrText>> ReadRegions(const PageImage& binary,
         Result<OcrText> second = ReadRegion(again, engine, larger);
         if (!second.ok())
           return second.status().WithContext("region " + std::to_string(i + 1));
-        if (second->confidence > text->confidence) text = std::move(second);
+        if (second->confidence > text->confidence ||
+            (lost_digits && !second->text.empty() && !LostLeadingDigits(second->text)))
+          text = std::move(second);
       }
     }
     texts.push_back(std::move(text).value());

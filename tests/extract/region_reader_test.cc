@@ -104,6 +104,8 @@ TEST(ReadRegionsTest, NumericCellIsRereadWithDigits) {
       {2, {"个.5", 0.3f}, {"10.5", 0.8f}, "10.5", 2},
       // A digit reading that cannot explain the ink (units dropped) loses.
       {2, {"个5", 0.3f}, {"5", 0.9f}, "个5", 2},
+      // ... and so does one that drops a digit of chi_sim's plain number.
+      {3, {"50000", 0.8f}, {"0000", 0.96f}, "50000", 2},
       // Confident text is not re-read.
       {4, {"25万元", 0.9f}, {"25", 0.95f}, "25万元", 1},
   };
@@ -168,6 +170,25 @@ TEST(ReadRegionsTest, UnsureReadingIsReadAgainLarger) {
   FakeOcrEngine engine({{"数量指标", 0.9f}});
   ASSERT_TRUE(ReadRegions(page, {cell}, engine, RegionOptions{}).ok());
   EXPECT_EQ(1u, engine.calls().size());
+}
+
+TEST(ReadRegionsTest, NumberThatLostItsLeadingDigitsIsReadAgainLarger) {
+  const Rect cell{100, 100, 400, 80};
+  PageImage page = RuledPage(cell, 1, 4);
+  RegionOptions options;
+  options.reread_digits = false;
+  // Sure, but opening with 0: the larger reading wins even if less sure.
+  FakeOcrEngine engine({{"0000", 0.9f}, {"440000", 0.8f}});
+  Result<std::vector<OcrText>> texts = ReadRegions(page, {cell}, engine, options);
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ("440000", (*texts)[0].text);
+  EXPECT_EQ(2u, engine.calls().size());
+  // A lone 0 and a decimal fraction are numbers as read.
+  for (const char* number : {"0", "0.5"}) {
+    FakeOcrEngine once({{number, 0.9f}});
+    ASSERT_TRUE(ReadRegions(page, {cell}, once, options).ok());
+    EXPECT_EQ(1u, once.calls().size()) << number;
+  }
 }
 
 TEST(ReadRegionsTest, EngineFailureNamesTheRegion) {
