@@ -40,6 +40,12 @@ constexpr double kMaxCrowded = 0.3;
 // rest of their glyph beside them.
 constexpr double kBitsCoverage = 0.2;
 
+// An edge whose line shows over at least this share of it, but less than
+// the edge test asks, is faint: it parts two cells still when without it
+// they would make a cell that is no rectangle (a line the scan thinned
+// beside a cell merged over two rows).
+constexpr double kFaintEdgeCoverage = 0.25;
+
 // One grid line of a table: the snapped position of its segments and their
 // extents along it, or an edge inferred from the extent of the other lines
 // (thickness 0, not real).
@@ -295,6 +301,39 @@ void AddBrokenLines(bool horizontal, const std::vector<GridLine>& across,
             [](const GridLine& x, const GridLine& y) { return x.pos < y.pos; });
 }
 
+// Whether the grid positions of the sets of `a` and `b` together fill
+// their bounding rectangle.
+bool UnionIsRectangle(DisjointSets& sets, int a, int b, int nrows, int ncols) {
+  const int ra = sets.Find(a), rb = sets.Find(b);
+  int count = 0, r0 = nrows, r1 = -1, c0 = ncols, c1 = -1;
+  for (int i = 0; i < nrows * ncols; ++i) {
+    const int root = sets.Find(i);
+    if (root != ra && root != rb) continue;
+    ++count;
+    r0 = std::min(r0, i / ncols);
+    r1 = std::max(r1, i / ncols);
+    c0 = std::min(c0, i % ncols);
+    c1 = std::max(c1, i % ncols);
+  }
+  return count == (r1 - r0 + 1) * (c1 - c0 + 1);
+}
+
+// Joins the grid positions across each faint edge (`faint` pairs) where
+// the two cells together make a rectangle, until no more join: a merged
+// cell's hidden line that glyph strokes cross goes, a faint line that
+// keeps two cells from making an L stays.
+void JoinAcrossFaintEdges(const std::vector<std::pair<int, int>>& faint, int nrows,
+                          int ncols, DisjointSets& sets) {
+  for (bool joined = true; joined;) {
+    joined = false;
+    for (const auto& [p, q] : faint)
+      if (sets.Find(p) != sets.Find(q) && UnionIsRectangle(sets, p, q, nrows, ncols)) {
+        sets.Union(p, q);
+        joined = true;
+      }
+  }
+}
+
 std::optional<Table> BuildTable(const Structure& structure,
                                 const RulingLines& lines, int dpi,
                                 const LayoutOptions& options) {
@@ -404,14 +443,34 @@ std::optional<Table> BuildTable(const Structure& structure,
     }
     return false;
   };
+  // Is the missing edge between grid lines `a` and `a + 1` on grid line
+  // `line` faint rather than absent?
+  auto edge_faint = [&](bool horizontal, int line, int a) {
+    const GridLine& l = (horizontal ? rows : cols)[line];
+    auto [from, to] = stretch(horizontal, a);
+    const int band = static_cast<int>(std::ceil(l.thickness / 2)) + 1;
+    return to - from >= min_edge &&
+           LineCoverage(horizontal ? lines.horizontal_pieces : lines.vertical_pieces,
+                        horizontal, l.pos, band, from, to, lines.ink,
+                        ClearanceOffset(l.thickness, dpi, options),
+                        l.runs) >= kFaintEdgeCoverage;
+  };
   DisjointSets sets(nrows * ncols);
+  std::vector<std::pair<int, int>> faint;  // grid positions a faint edge parts
+  auto part = [&](bool horizontal, int line, int a, int p, int q) {
+    if (edge_exists(horizontal, line, a)) return;
+    if (options.repair_scanned_lines && edge_faint(horizontal, line, a)) {
+      faint.push_back({p, q});
+    } else {
+      sets.Union(p, q);
+    }
+  };
   for (int r = 0; r < nrows; ++r)
     for (int c = 0; c < ncols; ++c) {
-      if (c + 1 < ncols && !edge_exists(false, c + 1, r))
-        sets.Union(r * ncols + c, r * ncols + c + 1);
-      if (r + 1 < nrows && !edge_exists(true, r + 1, c))
-        sets.Union(r * ncols + c, (r + 1) * ncols + c);
+      if (c + 1 < ncols) part(false, c + 1, r, r * ncols + c, r * ncols + c + 1);
+      if (r + 1 < nrows) part(true, r + 1, c, r * ncols + c, (r + 1) * ncols + c);
     }
+  JoinAcrossFaintEdges(faint, nrows, ncols, sets);
   std::vector<Span> spans = RectangularCells(sets, nrows, ncols);
   DropUnusedLines(&rows, &cols, &spans);
   nrows = static_cast<int>(rows.size()) - 1;

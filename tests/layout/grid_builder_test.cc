@@ -115,6 +115,26 @@ TEST_F(GridBuilderTest, StackedTablesInLineStayApart) {
   EXPECT_EQ(2, tables[1].rows);
 }
 
+TEST_F(GridBuilderTest, FaintLineBesideACellMergedOverTwoRowsStillParts) {
+  // The left cell spans both rows. Beside its top half the column line is
+  // faint: two dashes (40% of the edge), each crossed by a glyph stroke.
+  // Without that edge the top right cell and the left cell would make an L.
+  Box();
+  H(250, 400, 700);
+  V(400, 250, 400);
+  for (int y : {102, 170}) {
+    V(400, y, y + 30);
+    H(y + 15, 390, 410);
+  }
+  std::vector<Table> tables = Build();
+  ASSERT_EQ(1u, tables.size());
+  ASSERT_EQ(3u, tables[0].cells.size());
+  const Cell* left = tables[0].At(0, 0);
+  ASSERT_NE(left, nullptr);
+  EXPECT_EQ(2, left->rowspan);
+  EXPECT_EQ(1, left->colspan);
+}
+
 TEST_F(GridBuilderTest, LineBrokenIntoPiecesShorterThanASegmentSplitsItsCell) {
   Box();
   H(250, 100, 700);
