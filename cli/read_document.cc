@@ -22,7 +22,7 @@ double SecondsSince(Clock::time_point start) {
 
 // Restores the short budget headers of each row of `table`
 // (normalize::RestoreShortHeaders), keeping what OCR read in read_as.
-void RestoreShortHeaders(Table* table) {
+void RestoreBudgetHeaders(Table* table) {
   for (int r = 0; r < table->rows; ++r) {
     std::vector<Cell*> cells;
     std::vector<std::string> texts;
@@ -75,7 +75,7 @@ Status OcrPage(const layout::PageGeometry& geometry, PageWorker& worker,
       cell.confidence = (*texts)[i].confidence;
       ++i;
     }
-    RestoreShortHeaders(&table);
+    RestoreBudgetHeaders(&table);
   }
   for (const Rect& line : geometry.text_lines) {
     const extract::OcrText& text = (*texts)[i++];

@@ -380,22 +380,25 @@ std::optional<Table> BuildTable(const Structure& structure,
     ncols = static_cast<int>(cols.size()) - 1;
   }
 
-  // Does the ruling line `l` really run over [from, to)?
   int min_edge = MmToPx(kMinEdgeMm, dpi);
   int crowd = MmToPx(kCrowdMm, dpi);
   int drift = MmToPx(kLineDriftMm, dpi);
+  // Share of [from, to) the ruling line `l` covers with paper beside it.
+  // Narrow band: the line's own pixels (and a pixel of drift), not text next
+  // to it. Where a found segment runs, text touching it does not count
+  // against the edge.
+  auto coverage = [&](bool horizontal, const GridLine& l, int from, int to) {
+    return LineCoverage(horizontal ? lines.horizontal_pieces : lines.vertical_pieces,
+                        horizontal, l.pos, static_cast<int>(std::ceil(l.thickness / 2)) + 1,
+                        from, to, lines.ink, ClearanceOffset(l.thickness, dpi, options),
+                        l.runs);
+  };
+  // Does the ruling line `l` really run over [from, to)?
   auto line_runs = [&](bool horizontal, const GridLine& l, int from, int to) {
-    // Narrow band: the line's own pixels (and a pixel of drift), not text
-    // next to it. Where a found segment runs, text touching it does not
-    // count against the edge.
-    int band = static_cast<int>(std::ceil(l.thickness / 2)) + 1;
-    const cv::Mat& pieces =
-        horizontal ? lines.horizontal_pieces : lines.vertical_pieces;
-    int offset = ClearanceOffset(l.thickness, dpi, options);
-    if (LineCoverage(pieces, horizontal, l.pos, band, from, to, lines.ink,
-                     offset, l.runs) >= options.edge_coverage)
-      return true;
+    if (coverage(horizontal, l, from, to) >= options.edge_coverage) return true;
     if (!options.repair_scanned_lines) return false;
+    int band = static_cast<int>(std::ceil(l.thickness / 2)) + 1;
+    int offset = ClearanceOffset(l.thickness, dpi, options);
     // The line's position is its mean over all its length; a line that
     // drifts a pixel or two (residual skew, a bent scan) shows no paper
     // beside it where it runs off that mean. Nearby positions count when no
@@ -446,14 +449,10 @@ std::optional<Table> BuildTable(const Structure& structure,
   // Is the missing edge between grid lines `a` and `a + 1` on grid line
   // `line` faint rather than absent?
   auto edge_faint = [&](bool horizontal, int line, int a) {
-    const GridLine& l = (horizontal ? rows : cols)[line];
     auto [from, to] = stretch(horizontal, a);
-    const int band = static_cast<int>(std::ceil(l.thickness / 2)) + 1;
     return to - from >= min_edge &&
-           LineCoverage(horizontal ? lines.horizontal_pieces : lines.vertical_pieces,
-                        horizontal, l.pos, band, from, to, lines.ink,
-                        ClearanceOffset(l.thickness, dpi, options),
-                        l.runs) >= kFaintEdgeCoverage;
+           coverage(horizontal, (horizontal ? rows : cols)[line], from, to) >=
+               kFaintEdgeCoverage;
   };
   DisjointSets sets(nrows * ncols);
   std::vector<std::pair<int, int>> faint;  // grid positions a faint edge parts
