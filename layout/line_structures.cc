@@ -46,33 +46,6 @@ bool GapBridged(const RulingLines& lines, bool horizontal, const LineSegment& s,
                       offset) >= min_share;
 }
 
-// Longest stretch of [from, to) along a line at `pos` (+-band across it)
-// with no pixel of `mask`.
-int LongestHole(const cv::Mat& mask, bool horizontal, double pos, int band,
-                int from, int to) {
-  const int across = horizontal ? mask.rows : mask.cols;
-  const int along = horizontal ? mask.cols : mask.rows;
-  const int centre = static_cast<int>(std::lround(pos));
-  const int lo = std::max(0, centre - band), hi = std::min(across, centre + band + 1);
-  from = std::max(0, from);
-  to = std::min(along, to);
-  if (to <= from) return 0;
-  if (hi <= lo) return to - from;
-  cv::Mat profile;
-  if (horizontal) {
-    cv::reduce(mask(cv::Range(lo, hi), cv::Range(from, to)), profile, 0, cv::REDUCE_MAX);
-  } else {
-    cv::reduce(mask(cv::Range(from, to), cv::Range(lo, hi)), profile, 1, cv::REDUCE_MAX);
-    profile = profile.t();
-  }
-  int longest = 0, run = 0;
-  for (int i = 0; i < profile.cols; ++i) {
-    run = profile.at<uint8_t>(0, i) ? 0 : run + 1;
-    longest = std::max(longest, run);
-  }
-  return longest;
-}
-
 // `h` and `v` meet within `tolerance`, or one or both stop short of the
 // other by up to `reach` with what the scan left of the line in the gap.
 bool MeetAcrossGaps(const LineSegment& h, const LineSegment& v, int tolerance,

@@ -132,6 +132,16 @@ double ProfileCoverage(const uint8_t* p, bool horizontal, int centre, int from,
   return static_cast<double>(covered) / (to - from);
 }
 
+// 1 x (s.to - s.from): non-zero where `mask` has a pixel across the band of
+// `s` (s.to > s.from, s.hi > s.lo).
+cv::Mat BandProfile(const cv::Mat& mask, const Stretch& s, bool horizontal) {
+  cv::Mat strip = horizontal ? mask(cv::Range(s.lo, s.hi), cv::Range(s.from, s.to))
+                             : mask(cv::Range(s.from, s.to), cv::Range(s.lo, s.hi));
+  cv::Mat profile;
+  cv::reduce(strip, profile, horizontal ? 0 : 1, cv::REDUCE_MAX);
+  return horizontal ? profile : cv::Mat(profile.t());
+}
+
 }  // namespace
 
 int ClearanceOffset(double thickness, int dpi, const LayoutOptions& options) {
@@ -236,14 +246,24 @@ double LineCoverage(const cv::Mat& pieces, bool horizontal, double pos,
   const Stretch s = ClampStretch(pieces.size(), horizontal, pos, band, from, to);
   if (s.to <= s.from) return 1;
   if (s.hi <= s.lo) return 0;
-  cv::Mat strip = horizontal ? pieces(cv::Range(s.lo, s.hi), cv::Range(s.from, s.to))
-                             : pieces(cv::Range(s.from, s.to), cv::Range(s.lo, s.hi));
-  cv::Mat profile;
   // Any covered pixel across the band covers that position along the line.
-  cv::reduce(strip, profile, horizontal ? 0 : 1, cv::REDUCE_MAX);
-  if (!horizontal) profile = profile.t();
+  const cv::Mat profile = BandProfile(pieces, s, horizontal);
   return ProfileCoverage(profile.ptr<uint8_t>(0), horizontal, s.centre, s.from,
                          s.to, ink, offset, found);
+}
+
+int LongestHole(const cv::Mat& mask, bool horizontal, double pos, int band,
+                int from, int to) {
+  const Stretch s = ClampStretch(mask.size(), horizontal, pos, band, from, to);
+  if (s.to <= s.from) return 0;
+  if (s.hi <= s.lo) return s.to - s.from;
+  const cv::Mat profile = BandProfile(mask, s, horizontal);
+  int longest = 0, run = 0;
+  for (int i = 0; i < profile.cols; ++i) {
+    run = profile.at<uint8_t>(0, i) ? 0 : run + 1;
+    longest = std::max(longest, run);
+  }
+  return longest;
 }
 
 double FaintLineCoverage(const RulingLines& lines, bool horizontal, double pos,

@@ -80,6 +80,11 @@ double LineCoverage(const cv::Mat& pieces, bool horizontal, double pos,
                     int offset = 0,
                     const std::vector<std::pair<int, int>>& found = {});
 
+// Longest stretch of [from, to) along a line at `pos` (within +-band across
+// it) where `mask` has no pixel.
+int LongestHole(const cv::Mat& mask, bool horizontal, double pos, int band,
+                int from, int to);
+
 // LineCoverage on pieces (runs of options.line_piece_mm along the line,
 // small gaps closed) of `grey` binarized with faint_offset, worked out for
 // this stretch only; paper beside the line is still judged on `ink`. 0
