@@ -1,5 +1,7 @@
 #include "export/sqlite_db.h"
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
 namespace decltab::exporter {
@@ -20,9 +22,20 @@ Result<SqlitePtr> OpenDatabase(const std::string& path, int busy_timeout_ms) {
   sqlite3_extended_result_codes(db.get(), 1);
   sqlite3_busy_timeout(db.get(), busy_timeout_ms);
   Status s = Exec(db.get(), "PRAGMA foreign_keys = ON");
-  if (s.ok()) s = Exec(db.get(), "PRAGMA journal_mode = WAL");
   if (!s.ok()) return s;
-  return db;
+  // Switching a new database to WAL needs an exclusive lock, and a
+  // connection that meets another one switching it gets SQLITE_BUSY at
+  // once, without the busy handler (concurrent writers of a new batch
+  // database): retried until the busy timeout.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  for (;;) {
+    const int wal = sqlite3_exec(db.get(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    if (wal == SQLITE_OK) return db;
+    if ((wal & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
+      return SqliteError(db.get(), "cannot switch database to WAL");
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 Status Exec(sqlite3* db, const std::string& sql) {
