@@ -25,8 +25,10 @@ constexpr double kMinLineShare = 0.4;  // lower runs are dots, dashes, dust
 constexpr double kMinScale = 0.1, kMaxScale = 10.0;
 // A mark is thin (at most kMarkThinEm of a line height wide) or small
 // (kMarkSmallEm both ways); it is dust unless gaps under kMarkGapEm link it
-// to the glyphs of its line.
+// to the glyphs of its line. Dust (at most kDustEm both ways, smaller than
+// any punctuation) is text only through such a chain.
 constexpr double kMarkThinEm = 0.25, kMarkSmallEm = 0.5, kMarkGapEm = 0.5;
+constexpr double kDustEm = 0.2;
 // A 。 wrapped onto a line of its own: one small ring, 0.15 to 0.6 of a
 // line's height across, starting within a line height of the left edge.
 constexpr double kMinStopShare = 0.15, kMaxStopShare = 0.6;
@@ -178,11 +180,13 @@ bool HasHole(const cv::Mat& ink) {
 // Removes small or thin marks that stand apart from a region's glyphs:
 // dust and ruling-line remnants that OCR reads as - . , : " at a line's
 // ends, or as lines of their own. A mark is text when it lies within the
-// glyphs' columns on a line with glyphs (a comma, a dot, a stroke), when a
+// glyphs' columns on a line with glyphs (a comma, a dot, a stroke, a 、
+// wrapped to a line's start) and is no dust, when a
 // chain of gaps shorter than kMarkGapEm links it to a glyph of its line (the
 // 。 ending a line, the dots of "...", a “ opening a quote), or when it is
-// a ring alone on its line (a wrapped 。). A region of marks only keeps
-// them. Returns whether any went.
+// a ring alone on its line (a wrapped 。). Dust strewn around a short
+// centred line made Tesseract drop that line (上海市…办 / 公室 read without
+// 公室). A region of marks only keeps them. Returns whether any went.
 bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
@@ -215,7 +219,8 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
     if (!mark[i]) continue;
     for (int j = 1; j < count && !glyph_on_line[i]; ++j)
       glyph_on_line[i] = !mark[j] && same_line(box[i], box[j]);
-    text[i] = glyph_on_line[i] && box[i].x >= left && box[i].x + box[i].width <= right;
+    const bool dust = box[i].width <= kDustEm * em && box[i].height <= kDustEm * em;
+    text[i] = !dust && glyph_on_line[i] && box[i].x >= left && box[i].x + box[i].width <= right;
     // A ring alone on a line is a 。 wrapped there (see IsLoneFullStop).
     text[i] |= !glyph_on_line[i] && HasHole(ink(box[i]));
   }

@@ -338,5 +338,40 @@ TEST(ReadRegionsTest, DustFarBeforeTheTextIsNotRead) {
   EXPECT_GT(OcrWidthOfCell(SpeckThenGlyphs(/*gap=*/8)), glyphs_only + 3);
 }
 
+// A two-line cell: five 36x40 glyphs, and under them two glyphs centred
+// (a name wrapped: 上海市…办 / 公室), with a `size` px square mark on the
+// second line 24 px left of its glyphs, inside the first line's columns.
+PageImage ShortSecondLineWithMark(int size) {
+  PageImage page = RuledPage(Rect{100, 100, 400, 160}, 0, 0);
+  cv::Mat m(page.height, page.width, CV_8UC1, page.pixels.data());
+  for (int g = 0; g < 5; ++g)
+    cv::rectangle(m, cv::Rect(120 + g * 48, 115, 36, 40), cv::Scalar(0), cv::FILLED);
+  for (int g = 0; g < 2; ++g)
+    cv::rectangle(m, cv::Rect(216 + g * 48, 175, 36, 40), cv::Scalar(0), cv::FILLED);
+  cv::rectangle(m, cv::Rect(192 - size, 195, size, size), cv::Scalar(0), cv::FILLED);
+  return page;
+}
+
+// Whether the image OCR got for ShortSecondLineWithMark has ink where the
+// mark was (scaled by 20/40 from the ink's corner at 120,115, border 10).
+bool MarkSentToOcr(int size) {
+  FakeOcrEngine engine({{"上海市松江\n公室", 0.9f}});
+  Result<std::vector<OcrText>> texts = ReadRegions(
+      ShortSecondLineWithMark(size), {Rect{100, 100, 400, 160}}, engine, OneScale());
+  EXPECT_TRUE(texts.ok());
+  if (engine.calls().empty()) return false;
+  const FakeOcrEngine::Call& call = engine.calls()[0];
+  const int x = 10 + (192 - size / 2 - 120) / 2, y = 10 + (195 + size / 2 - 115) / 2;
+  return call.pixels[static_cast<size_t>(y) * call.width + x] < 128;
+}
+
+TEST(ReadRegionsTest, DustBesideAShortLineIsNotRead) {
+  // Tesseract dropped a short centred last line strewn with dust. A 6 px
+  // speck (0.15 of a line height) apart from the glyphs goes; a mark of
+  // punctuation size (a 、 wrapped to the line's start) stays.
+  EXPECT_FALSE(MarkSentToOcr(6));
+  EXPECT_TRUE(MarkSentToOcr(12));
+}
+
 }  // namespace
 }  // namespace decltab::extract
