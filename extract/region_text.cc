@@ -1,5 +1,7 @@
 #include "extract/region_text.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <vector>
 
 #include "core/utf8.h"
@@ -97,16 +99,39 @@ std::string CleanRegionText(const std::string& raw) {
       out.push_back(' ');
     i = next - 1;
   }
+  // Dots beside an ellipsis are its own dots read twice (".…" for …).
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != 0x2026) continue;
+    while (i > 0 && out[i - 1] == '.') out.erase(out.begin() + --i);
+    while (i + 1 < out.size() && out[i + 1] == '.') out.erase(out.begin() + i + 1);
+  }
   // A dash or dot opening or closing the text next to a CJK character is a
   // speck: Chinese text ends with 。 and a minus or decimal point stands
   // next to a digit. (Inside, "2023年-" may wrap before "2024年".)
   if (out.size() >= 2 && IsDust(out.front()) && IsCjk(out[1])) out.erase(out.begin());
+  // Nor does a number or date open with a dot unless it is a bare fraction
+  // (".2023-01-01").
+  if (out.size() >= 2 && out.front() == '.' && IsDigit(out[1]) &&
+      !std::all_of(out.begin() + 1, out.end(), IsDigit))
+    out.erase(out.begin());
   if (out.size() >= 2 && IsDust(out.back()) && IsCjk(out[out.size() - 2])) out.pop_back();
   // Neither does a text open with a closing quote or close with an opening
-  // one: such a quote is a speck read as one (”合计, 办公室“).
-  if (out.size() >= 2 && (out.front() == 0x201D || out.front() == 0x2019))
+  // one, nor hold a quote at either end that no other quote pairs: such a
+  // quote is a speck read as one (”合计, 办公室“, “充分).
+  auto has = [&](size_t from, size_t to, std::initializer_list<char32_t> quotes) {
+    return std::find_first_of(out.begin() + from, out.begin() + to, quotes.begin(),
+                              quotes.end()) != out.begin() + to;
+  };
+  if (out.size() >= 2 &&
+      (out.front() == 0x201D || out.front() == 0x2019 ||
+       (out.front() == 0x201C && !has(1, out.size(), {0x201D, '"'})) ||
+       (out.front() == '"' && !has(1, out.size(), {0x201D, '"'}))))
     out.erase(out.begin());
-  if (out.size() >= 2 && (out.back() == 0x201C || out.back() == 0x2018)) out.pop_back();
+  if (out.size() >= 2 &&
+      (out.back() == 0x201C || out.back() == 0x2018 ||
+       (out.back() == 0x201D && !has(0, out.size() - 1, {0x201C, '"'})) ||
+       (out.back() == '"' && !has(0, out.size() - 1, {0x201C, '"'}))))
+    out.pop_back();
   return EncodeUtf8(out);
 }
 

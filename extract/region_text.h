@@ -9,10 +9,12 @@ namespace decltab::extract {
 
 // Joins lines in reading order (a space only between two Latin letters),
 // removes spaces next to CJK characters, collapses other space runs to one,
-// strips stray ruling-line marks (| ] [ 丨 _ and similar) at both ends, and
-// a - or . opening or closing the text next to a CJK character, and
-// turns a Latin x (or a doubled one, "Xx") between digits into ×
-// ("800x47" -> "800×47").
+// strips stray ruling-line marks (| ] [ 丨 _ and similar) at both ends,
+// drops what dust is read as: a - or . opening or closing the text next to
+// a CJK character, a . opening a number that is no bare fraction, a quote
+// at either end facing the wrong way or paired with none, dots beside an
+// ellipsis ("服.…" -> "服…"); and turns a Latin x (or a doubled one, "Xx")
+// between digits into × ("800x47" -> "800×47").
 std::string CleanRegionText(const std::string& raw);
 
 // CleanRegionText, then drops separators a number cannot start with (: ,)

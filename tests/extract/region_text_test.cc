@@ -37,9 +37,19 @@ TEST(CleanRegionTextTest, JoinsLinesAndFixesSpacing) {
       {"2023年-\n2024年", "2023年-2024年"},
       {"-5%", "-5%"},
       {"服务...", "服务..."},
+      {"运维服.…", "运维服…"},  // an ellipsis's dots read twice
+      {"部….等指标", "部…等指标"},
+      {"….", "…"},
       {"”合计", "合计"},
       {"办公室“", "办公室"},
       {"“充分”", "“充分”"},  // quotes the right way round stay
+      {"“充分", "充分"},  // a quote nothing pairs is a speck
+      {"健全”", "健全"},
+      {"\"上海市", "上海市"},
+      {"“走出去,请进来\"多领域", "“走出去,请进来\"多领域"},
+      {"\"一网通办“、\"一网统管\"", "\"一网通办“、\"一网统管\""},
+      {".2023-01-01", "2023-01-01"},
+      {".5", ".5"},
       {"”", "”"},
   };
   for (const auto& c : kCases) EXPECT_EQ(c.clean, CleanRegionText(c.raw)) << c.raw;
