@@ -184,7 +184,8 @@ bool HasHole(const cv::Mat& ink) {
 // wrapped to a line's start) and is no dust, when a
 // chain of gaps shorter than kMarkGapEm links it to a glyph of its line (the
 // 。 ending a line, the dots of "...", a “ opening a quote), or when it is
-// a ring alone on its line (a wrapped 。). Dust strewn around a short
+// a ring alone on its line (a wrapped 。). Dust above or below the rows
+// of its line's glyphs is never text. Dust strewn around a short
 // centred line made Tesseract drop that line (上海市…办 / 公室 read without
 // 公室). A region of marks only keeps them. Returns whether any went.
 bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
@@ -200,10 +201,12 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
     return std::max({0, b.x - (a.x + a.width), a.x - (b.x + b.width)});
   };
   // Glyphs and the marks linked to them so far are "text".
-  std::vector<uint8_t> mark(count, 0), text(count, 0), glyph_on_line(count, 0);
+  std::vector<uint8_t> mark(count, 0), text(count, 0), glyph_on_line(count, 0),
+      dust(count, 0);
   for (int i = 1; i < count; ++i) {
     mark[i] = box[i].width <= kMarkThinEm * em ||
               (box[i].width <= kMarkSmallEm * em && box[i].height <= kMarkSmallEm * em);
+    dust[i] = box[i].width <= kDustEm * em && box[i].height <= kDustEm * em;
     text[i] = !mark[i];
   }
   // The glyphs' columns over all lines: a mark inside them is a comma, a
@@ -217,10 +220,19 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
   if (left == INT_MAX) return false;  // only marks: they are the text
   for (int i = 1; i < count; ++i) {
     if (!mark[i]) continue;
-    for (int j = 1; j < count && !glyph_on_line[i]; ++j)
-      glyph_on_line[i] = !mark[j] && same_line(box[i], box[j]);
-    const bool dust = box[i].width <= kDustEm * em && box[i].height <= kDustEm * em;
-    text[i] = !dust && glyph_on_line[i] && box[i].x >= left && box[i].x + box[i].width <= right;
+    // The rows the glyphs of the mark's line span: dust above or below
+    // them is no punctuation (the dot of 宣 or 主 lies within them).
+    int top = INT_MAX, bottom = INT_MIN;
+    for (int j = 1; j < count; ++j)
+      if (!mark[j] && same_line(box[i], box[j])) {
+        top = std::min(top, box[j].y);
+        bottom = std::max(bottom, box[j].y + box[j].height);
+      }
+    const int slack = static_cast<int>(kDustEm * em / 2);
+    const bool off_rows =
+        box[i].y + box[i].height <= top - slack || box[i].y >= bottom + slack;
+    glyph_on_line[i] = top != INT_MAX && !(dust[i] && off_rows);
+    text[i] = !dust[i] && glyph_on_line[i] && box[i].x >= left && box[i].x + box[i].width <= right;
     // A ring alone on a line is a 。 wrapped there (see IsLoneFullStop).
     text[i] |= !glyph_on_line[i] && HasHole(ink(box[i]));
   }

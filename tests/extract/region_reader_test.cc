@@ -373,5 +373,33 @@ TEST(ReadRegionsTest, DustBesideAShortLineIsNotRead) {
   EXPECT_TRUE(MarkSentToOcr(12));
 }
 
+// One line of four 36x40 glyphs at y 130..170 and a 6x6 speck over the
+// space after the last glyph whose top is at `speck_y`.
+PageImage GlyphsWithSpeckAt(int speck_y) {
+  PageImage page = RuledPage(Rect{100, 100, 400, 80}, 0, 0);
+  cv::Mat m(page.height, page.width, CV_8UC1, page.pixels.data());
+  for (int g = 0; g < 4; ++g)
+    cv::rectangle(m, cv::Rect(200 + g * 48, 130, 36, 40), cv::Scalar(0), cv::FILLED);
+  cv::rectangle(m, cv::Rect(200 + 3 * 48 + 40, speck_y, 6, 6), cv::Scalar(0), cv::FILLED);
+  return page;
+}
+
+TEST(ReadRegionsTest, DustAboveTheLineIsNotRead) {
+  // Glyphs 40 px high are scaled by 20/40; the speck, its top 20 px above
+  // theirs, would make the image OCR gets 10 px higher. ("1万元" read "万元" with
+  // such a speck over its 元.)
+  const RegionOptions defaults;
+  const int glyphs_only = 20 + 2 * defaults.border_px;
+  FakeOcrEngine engine({{"1万元", 0.9f}, {"1万元。", 0.9f}});
+  ASSERT_TRUE(ReadRegions(GlyphsWithSpeckAt(110), {Rect{100, 100, 400, 80}}, engine,
+                          OneScale()).ok());
+  ASSERT_TRUE(ReadRegions(GlyphsWithSpeckAt(160), {Rect{100, 100, 400, 80}}, engine,
+                          OneScale()).ok());
+  ASSERT_EQ(2u, engine.calls().size());
+  EXPECT_EQ(glyphs_only, engine.calls()[0].height);
+  // A speck on the line's rows next to a glyph (a full stop) is kept.
+  EXPECT_GE(engine.calls()[1].width, 90 + 5 + 2 * defaults.border_px);
+}
+
 }  // namespace
 }  // namespace decltab::extract
