@@ -15,6 +15,7 @@ namespace {
 // as "个.5"): such cells get a digit re-read too.
 constexpr int kShortCodepoints = 3;
 constexpr float kUnsureConfidence = 0.5f;
+constexpr float kSureConfidence = 0.85f;
 // A digit reading must explain this share of the ink width, so one that
 // drops units (">=2家" read as ">=2") is not taken.
 constexpr double kMinWidthExplained = 0.75;
@@ -39,6 +40,7 @@ Result<OcrText> ReadOnce(const PreparedRegion& region, OcrEngine& engine,
 
 bool WorthDigitReread(const OcrText& text) {
   if (LooksNumeric(text.text)) return true;
+  if (text.confidence < kSureConfidence && LooksNumericButOne(text.text)) return true;
   return text.confidence < kUnsureConfidence &&
          DecodeUtf8(text.text).size() <= kShortCodepoints;
 }
@@ -140,7 +142,13 @@ Result<OcrText> ReadRegion(const PreparedRegion& region, OcrEngine& engine,
   if (options.reread_digits && single_line && WorthDigitReread(*best)) {
     Result<OcrText> digits = ReadOnce(region, engine, OcrMode::kDigits);
     if (!digits.ok()) return digits;
-    if (!digits->text.empty() && digits->confidence > best->confidence &&
+    // A more confident reading wins, or one that explains the ink where
+    // chi_sim's numeric reading does not ("50" read "0" at 0.96).
+    const bool explains_more = LooksNumeric(best->text) &&
+                               !DigitsExplainInk(best->text, region) &&
+                               digits->confidence >= kUnsureConfidence;
+    if (!digits->text.empty() &&
+        (digits->confidence > best->confidence || explains_more) &&
         DigitsExplainInk(digits->text, region) && !DropsDigits(digits->text, best->text))
       best = std::move(digits);
   }

@@ -144,6 +144,14 @@ bool LooksNumeric(const std::string& text) {
   return digit;
 }
 
+bool LooksNumericButOne(const std::string& text) {
+  const std::vector<char32_t> cs = DecodeUtf8(text);
+  const auto others = std::count_if(cs.begin(), cs.end(),
+                                    [](char32_t c) { return !IsNumericSign(c); });
+  return cs.size() >= 4 && others == 1 &&
+         std::any_of(cs.begin(), cs.end(), [](char32_t c) { return IsDigit(c); });
+}
+
 std::string CleanDigitText(const std::string& text) {
   std::vector<char32_t> cs = DecodeUtf8(CleanRegionText(text));
   size_t begin = 0, end = cs.size();

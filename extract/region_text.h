@@ -26,6 +26,10 @@ std::string CleanDigitText(const std::string& raw);
 // digit: such cells are worth re-reading with the digit engine.
 bool LooksNumeric(const std::string& text);
 
+// Whether `text`, of at least 4 code points, is LooksNumeric but for one
+// (">=905折": a % chi_sim read as 5折).
+bool LooksNumericButOne(const std::string& text);
+
 // Estimated ink width of `text` set in digits and numeric signs, in units
 // of the ink height of its line (digit 0.67, '%' 1.0, '.' 0.35 ...;
 // measured on Song-style form text). Characters outside that set count 0.67.

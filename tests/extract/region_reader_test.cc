@@ -108,6 +108,14 @@ TEST(ReadRegionsTest, NumericCellIsRereadWithDigits) {
       {3, {"50000", 0.8f}, {"0000", 0.96f}, "50000", 2},
       // Confident text is not re-read.
       {4, {"25万元", 0.9f}, {"25", 0.95f}, "25万元", 1},
+      // A number with one made-up character, unsure, is re-read ...
+      {4, {">=905折", 0.54f}, {">=90%", 0.89f}, ">=90%", 2},
+      // ... but not when sure.
+      {4, {">=905折", 0.9f}, {">=90%", 0.95f}, ">=905折", 1},
+      // A numeric reading too short for its ink loses to a less confident
+      // digit reading that explains it.
+      {1, {"0", 0.96f}, {"50", 0.9f}, "50", 2},
+      {1, {"0", 0.96f}, {"50", 0.4f}, "0", 2},
   };
   for (const auto& c : kCases) {
     PageImage page = RuledPage(cell, 1, c.glyphs);

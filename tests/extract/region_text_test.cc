@@ -75,6 +75,15 @@ TEST(LooksNumericTest, AcceptsDigitsAndNumericSignsOnly) {
   for (const auto& c : kCases) EXPECT_EQ(c.numeric, LooksNumeric(c.text)) << c.text;
 }
 
+TEST(LooksNumericButOneTest, AllowsOneOtherCharacterInFourOrMore) {
+  EXPECT_TRUE(LooksNumericButOne(">=905折"));
+  EXPECT_TRUE(LooksNumericButOne("?>=9006"));
+  EXPECT_FALSE(LooksNumericButOne(">=90%"));     // numeric
+  EXPECT_FALSE(LooksNumericButOne("25万元"));    // two others
+  EXPECT_FALSE(LooksNumericButOne("5个"));       // too short
+  EXPECT_FALSE(LooksNumericButOne(">=%折"));     // no digit
+}
+
 TEST(EstimatedNumericWidthTest, CountsSignWidths) {
   EXPECT_DOUBLE_EQ(2 * 0.67, EstimatedNumericWidth("46"));
   EXPECT_DOUBLE_EQ(0.76 * 2 + 0.67 * 2 + 1.0, EstimatedNumericWidth(">=90%"));
