@@ -35,6 +35,8 @@ constexpr char kPartOf[] = "其中:";
 // Shortest text compared; two- and three-character labels (数量, 单价) are
 // too close to ordinary words.
 constexpr size_t kMinCodePoints = 4;
+// Longest tail read without its ")" that is closed (a unit: 元, 万元).
+constexpr size_t kMaxOpenTail = 3;
 // From this length a label may have two characters misread.
 constexpr size_t kTwoEditsFrom = 7;
 
@@ -63,13 +65,23 @@ std::string RestoreFixedLabel(std::string_view cell_text) {
     head = head.substr(prefix.size());
   }
   const size_t open = head.find('(');
-  if (open != std::string::npos && open > 0 && head.back() == ')') {
+  // A short tail left open at the text's end lost its ")" at a line end
+  // ("项目资金(元" wrapped as 项目 / 资金 / (元)).
+  bool closed = false;
+  if (open != std::string::npos && open > 0 &&
+      (head.back() == ')' ||
+       (head.find(')', open) == std::string::npos &&
+        CodePointCount(head.substr(open + 1)) <= kMaxOpenTail))) {
     tail = head.substr(open);
     head = head.substr(0, open);
+    if (tail.back() != ')') {
+      tail += ')';
+      closed = true;
+    }
   }
   const std::vector<std::string>& labels = FixedLabels();
   if (std::binary_search(labels.begin(), labels.end(), head))
-    return std::string(cell_text);
+    return closed ? prefix + head + tail : std::string(cell_text);
   const std::u32string u = ToU32(head);
   if (u.size() < kMinCodePoints) return std::string(cell_text);
   const size_t length = u.size() + CodePointCount(prefix);

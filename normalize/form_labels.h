@@ -26,7 +26,9 @@ const std::vector<std::string>& FixedLabels();
 // points ("数嫩" for 数量) is kept. A bracketed tail and a leading 其中: are
 // kept as read and only the text between them compared
 // ("项日总目标(2023年-2023年)" → 项目总目标(2023年-2023年)); the 其中: counts
-// towards the length.
+// towards the length. A tail of at most three code points left open at the
+// end of a label is closed ("项目资金(元" → 项目资金(元)): its ")" was lost
+// at a line end.
 std::string RestoreFixedLabel(std::string_view cell_text);
 
 // Restores the short budget-table headers (数量, 单价) among `row`, the cell

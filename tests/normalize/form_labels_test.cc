@@ -30,6 +30,9 @@ TEST(RestoreFixedLabelTest, RestoresALabelMisreadByACharacterOrTwo) {
       // 其中: and a bracketed tail are kept as read.
       {"其中:当年财政投效", "其中:当年财政拨款"},
       {"项日总目标(2023年-2023年)", "项目总目标(2023年-2023年)"},
+      // A unit's ")" lost at the end of a label is put back.
+      {"项目资金(元", "项目资金(元)"},
+      {"项日资金(万元", "项目资金(万元)"},
   };
   for (const auto& c : kCases)
     EXPECT_EQ(RestoreFixedLabel(c.read), c.restored) << c.read;
@@ -49,6 +52,8 @@ TEST(RestoreFixedLabelTest, KeepsWhatIsNoNearMissOfExactlyOneLabel) {
            "项目成本的合规性", "上海市某区人民政府办公室",
            // Two edits in a six-character text, or a label two longer.
            "计则完成日其", "服务对象满意度指标标标",
+           // A bracket left open after no label, or before a long tail.
+           "上海市某区(元", "项目资金(2023年-2023",
        })
     EXPECT_EQ(RestoreFixedLabel(text), text) << text;
 }
