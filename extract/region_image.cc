@@ -200,9 +200,11 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
   auto gap = [](const cv::Rect& a, const cv::Rect& b) {
     return std::max({0, b.x - (a.x + a.width), a.x - (b.x + b.width)});
   };
-  // Glyphs and the marks linked to them so far are "text".
+  // Glyphs and the marks linked to them so far are "text"; glyph_on_line:
+  // a mark shares a line with glyphs (dust: and lies within their rows).
   std::vector<uint8_t> mark(count, 0), text(count, 0), glyph_on_line(count, 0),
       dust(count, 0);
+  const int slack = static_cast<int>(kDustEm * em / 2);
   for (int i = 1; i < count; ++i) {
     mark[i] = box[i].width <= kMarkThinEm * em ||
               (box[i].width <= kMarkSmallEm * em && box[i].height <= kMarkSmallEm * em);
@@ -228,7 +230,6 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
         top = std::min(top, box[j].y);
         bottom = std::max(bottom, box[j].y + box[j].height);
       }
-    const int slack = static_cast<int>(kDustEm * em / 2);
     const bool off_rows =
         box[i].y + box[i].height <= top - slack || box[i].y >= bottom + slack;
     glyph_on_line[i] = top != INT_MAX && !(dust[i] && off_rows);

@@ -1,7 +1,6 @@
 #include "extract/region_text.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <vector>
 
 #include "core/utf8.h"
@@ -116,22 +115,23 @@ std::string CleanRegionText(const std::string& raw) {
     out.erase(out.begin());
   if (out.size() >= 2 && IsDust(out.back()) && IsCjk(out[out.size() - 2])) out.pop_back();
   // Neither does a text open with a closing quote or close with an opening
-  // one, nor hold a quote at either end that no other quote pairs: such a
+  // one, nor hold at either end a quote that no other quote pairs: such a
   // quote is a speck read as one (”合计, 办公室“, “充分).
-  auto has = [&](size_t from, size_t to, std::initializer_list<char32_t> quotes) {
-    return std::find_first_of(out.begin() + from, out.begin() + to, quotes.begin(),
-                              quotes.end()) != out.begin() + to;
+  auto holds = [](auto first, auto last, char32_t quote) {
+    return std::find(first, last, quote) != last || std::find(first, last, U'"') != last;
   };
-  if (out.size() >= 2 &&
-      (out.front() == 0x201D || out.front() == 0x2019 ||
-       (out.front() == 0x201C && !has(1, out.size(), {0x201D, '"'})) ||
-       (out.front() == '"' && !has(1, out.size(), {0x201D, '"'}))))
-    out.erase(out.begin());
-  if (out.size() >= 2 &&
-      (out.back() == 0x201C || out.back() == 0x2018 ||
-       (out.back() == 0x201D && !has(0, out.size() - 1, {0x201C, '"'})) ||
-       (out.back() == '"' && !has(0, out.size() - 1, {0x201C, '"'}))))
-    out.pop_back();
+  if (out.size() >= 2) {
+    const char32_t c = out.front();
+    if (c == 0x201D || c == 0x2019 ||
+        ((c == 0x201C || c == '"') && !holds(out.begin() + 1, out.end(), 0x201D)))
+      out.erase(out.begin());
+  }
+  if (out.size() >= 2) {
+    const char32_t c = out.back();
+    if (c == 0x201C || c == 0x2018 ||
+        ((c == 0x201D || c == '"') && !holds(out.begin(), out.end() - 1, 0x201C)))
+      out.pop_back();
+  }
   return EncodeUtf8(out);
 }
 
