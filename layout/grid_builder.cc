@@ -387,18 +387,20 @@ std::optional<Table> BuildTable(const Structure& structure,
   // Narrow band: the line's own pixels (and a pixel of drift), not text next
   // to it. Where a found segment runs, text touching it does not count
   // against the edge.
+  auto band_of = [](const GridLine& l) {
+    return static_cast<int>(std::ceil(l.thickness / 2)) + 1;
+  };
+  auto offset_of = [&](const GridLine& l) { return ClearanceOffset(l.thickness, dpi, options); };
   auto coverage = [&](bool horizontal, const GridLine& l, int from, int to) {
     return LineCoverage(horizontal ? lines.horizontal_pieces : lines.vertical_pieces,
-                        horizontal, l.pos, static_cast<int>(std::ceil(l.thickness / 2)) + 1,
-                        from, to, lines.ink, ClearanceOffset(l.thickness, dpi, options),
+                        horizontal, l.pos, band_of(l), from, to, lines.ink, offset_of(l),
                         l.runs);
   };
   // Does the ruling line `l` really run over [from, to)?
   auto line_runs = [&](bool horizontal, const GridLine& l, int from, int to) {
     if (coverage(horizontal, l, from, to) >= options.edge_coverage) return true;
     if (!options.repair_scanned_lines) return false;
-    int band = static_cast<int>(std::ceil(l.thickness / 2)) + 1;
-    int offset = ClearanceOffset(l.thickness, dpi, options);
+    const int band = band_of(l), offset = offset_of(l);
     // The line's position is its mean over all its length; a line that
     // drifts a pixel or two (residual skew, a bent scan) shows no paper
     // beside it where it runs off that mean. Nearby positions count when no

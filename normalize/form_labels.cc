@@ -67,21 +67,17 @@ std::string RestoreFixedLabel(std::string_view cell_text) {
   const size_t open = head.find('(');
   // A short tail left open at the text's end lost its ")" at a line end
   // ("项目资金(元" wrapped as 项目 / 资金 / (元)).
-  bool closed = false;
-  if (open != std::string::npos && open > 0 &&
-      (head.back() == ')' ||
-       (head.find(')', open) == std::string::npos &&
-        CodePointCount(head.substr(open + 1)) <= kMaxOpenTail))) {
-    tail = head.substr(open);
+  const bool has_tail = open != std::string::npos && open > 0;
+  const bool closed = has_tail && head.back() == ')';
+  const bool left_open = has_tail && head.find(')', open) == std::string::npos &&
+                         CodePointCount(head.substr(open + 1)) <= kMaxOpenTail;
+  if (closed || left_open) {
+    tail = head.substr(open) + (left_open ? ")" : "");
     head = head.substr(0, open);
-    if (tail.back() != ')') {
-      tail += ')';
-      closed = true;
-    }
   }
   const std::vector<std::string>& labels = FixedLabels();
   if (std::binary_search(labels.begin(), labels.end(), head))
-    return closed ? prefix + head + tail : std::string(cell_text);
+    return left_open ? prefix + head + tail : std::string(cell_text);
   const std::u32string u = ToU32(head);
   if (u.size() < kMinCodePoints) return std::string(cell_text);
   const size_t length = u.size() + CodePointCount(prefix);
