@@ -45,9 +45,13 @@ struct BudgetLine {
   std::optional<Decimal> quantity;
   std::optional<std::string> unit;
   std::optional<Fen> unit_price;
-  // amount.source holds raw and page; its confidence is the lowest among the
-  // cells holding figures (quantity, price, amount), which is what the
-  // checks rest on. `confidence` is the lowest among all the line's cells.
+  // The row or clause the line was read from ("援藏干部工作经费 11 25万元
+  // 275万元"); the output contract's `raw`.
+  std::string raw;
+  // amount.source: the amount's own text ("275万元", a formula "800×47=38000")
+  // with its page and cell; its confidence is the lowest among the cells
+  // holding figures (quantity, price, amount), which is what the checks rest
+  // on. `confidence` is the lowest among all the line's cells.
   StatedAmount amount;
   float confidence = 1.0f;
   bool amount_from_formula = false;  // "800×47=38000": amount is the stated result

@@ -130,7 +130,7 @@ std::vector<CsvFile> ToCsvFiles(const Declaration& d, const CsvOptions& options)
       lines.AddRow({index, p.name, std::to_string(k + 1), Opt(l.group), l.item,
                     l.quantity ? l.quantity->ToString() : "", Opt(l.unit),
                     Yuan(l.unit_price), l.amount.value.ToYuanString(),
-                    l.amount_from_formula ? "1" : "0", l.amount.source.raw,
+                    l.amount_from_formula ? "1" : "0", l.raw,
                     Page(l.amount.source.page), l.amount.source.where,
                     Confidence(l.confidence)});
     }

@@ -76,7 +76,7 @@ ordered_json BudgetLineJson(const BudgetLine& line) {
   j["unit"] = Text(line.unit);
   j["unit_price_yuan"] = Yuan(line.unit_price);
   j["amount_yuan"] = Yuan(line.amount.value);
-  j["raw"] = line.amount.source.raw;
+  j["raw"] = line.raw;
   j["page"] = PageOrNull(line.amount.source.page);
   j["confidence"] = Confidence(line.confidence);
   j["cell"] = line.amount.source.where;

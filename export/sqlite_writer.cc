@@ -119,7 +119,7 @@ Status InsertProject(sqlite3* db, Inserts& ins, int64_t document_id, size_t seq,
              l.quantity ? SqlValue(l.quantity->ToDouble()) : SqlValue(nullptr),
              l.quantity ? SqlValue(l.quantity->ToString()) : SqlValue(nullptr),
              OrNull(l.unit), OrNull(l.unit_price), l.amount.value.count(),
-             int64_t{l.amount_from_formula ? 1 : 0}, l.amount.source.raw,
+             int64_t{l.amount_from_formula ? 1 : 0}, l.raw,
              Page(l.amount.source.page), l.amount.source.where,
              Confidence(l.confidence)});
     if (!s.ok())

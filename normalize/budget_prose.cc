@@ -150,12 +150,13 @@ BudgetRead ReadBudgetProse(std::string_view folded, const Source& source) {
     }
     StatedAmount a = std::move(amount).value();
     a.source = source;
-    a.source.raw = clause;
+    a.source.raw = amount_text;
     if (total && item.empty()) {
       out.totals.push_back(a);
       continue;
     }
     BudgetLine line;
+    line.raw = clause;
     line.item = item;
     line.amount = a;
     line.confidence = a.source.confidence;

@@ -431,7 +431,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     StatedAmount amount = std::move(parsed).value();
     amount.source.page = ctx.page;
     amount.source.where = amount_cell ? CellWhere(ctx, *amount_cell) : where;
-    amount.source.raw = raw;
+    if (amount_cell != nullptr) amount.source.raw = FoldText(amount_cell->text);
     amount.source.confidence = figures_confidence;
     if (is_total) {
       out.totals.push_back(amount);
@@ -439,6 +439,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     }
 
     BudgetLine line;
+    line.raw = raw;
     line.confidence = confidence;
     line.group = group;
     if (item_col >= 0) line.item = OwnText(t, r, item_col);

@@ -105,7 +105,7 @@ Declaration DeclarationFromTruth(const json& truth) {
       if (l.contains("unit_price_yuan") && l["unit_price_yuan"].is_number())
         line.unit_price = ToFen(l["unit_price_yuan"]);
       line.amount.value = ToFen(l["amount_yuan"]);
-      line.amount.source.raw = Str(l, "raw");
+      line.raw = Str(l, "raw");
       line.amount.source.where = "text";
       line.amount_from_formula = line.amount.source.raw.find('=') != std::string::npos;
       project.budget_lines.push_back(line);

@@ -63,11 +63,11 @@ TEST(CsvWriterTest, OneRowPerObjectLinkedToItsProject) {
       "project_index,project_name,line_index,group,item,quantity,unit,"
       "unit_price_yuan,amount_yuan,amount_from_formula,raw,page,cell,confidence",
       lines[0]);
-  EXPECT_EQ("1,甲项目,1,工作组成,干部工作经费,11,人,250000.00,2750000.00,0,275万元,2,"
+  EXPECT_EQ("1,甲项目,1,工作组成,干部工作经费,11,人,250000.00,2750000.00,0,干部工作经费 11 25万元 275万元,2,"
             "table 1 r3c4,0.95",
             lines[1]);
-  EXPECT_EQ("1,甲项目,2,,培训费,,,,1030000.00,0,103万元,2,text,1", lines[2]);
-  EXPECT_EQ("2,乙项目,1,,印刷费,,,,700000.00,0,70万元,4,table 2 r2c2,0.97", lines[3]);
+  EXPECT_EQ("1,甲项目,2,,培训费,,,,1030000.00,0,培训费103万元,2,text,1", lines[2]);
+  EXPECT_EQ("2,乙项目,1,,印刷费,,,,700000.00,0,印刷费 70万元,4,table 2 r2c2,0.97", lines[3]);
 
   std::vector<std::string> indicators = Lines(files[2].content);
   ASSERT_EQ(3u, indicators.size());

@@ -98,10 +98,12 @@ inline Declaration SmallDeclaration(const std::string& sha256 = "abc123") {
   l1.quantity = Decimal::Parse("11");
   l1.unit = "人";
   l1.unit_price = Fen(250000'00);
+  l1.raw = "干部工作经费 11 25万元 275万元";
   l1.amount = Amount(2750000'00, 2, "table 1 r3c4", "275万元", 0.95f);
   l1.confidence = 0.95f;  // its lowest cell
   BudgetLine l2;
   l2.item = "培训费";
+  l2.raw = "培训费103万元";
   l2.amount = Amount(1030000'00, 2, "text", "103万元", 1.0f);
   a.budget_lines = {l1, l2};
   Indicator i1;
@@ -133,6 +135,7 @@ inline Declaration SmallDeclaration(const std::string& sha256 = "abc123") {
   b.funds.total = Amount(720000'50, 4, "table 1 r4c3", "720000.50");
   BudgetLine l3;
   l3.item = "印刷费";
+  l3.raw = "印刷费 70万元";
   l3.amount = Amount(700000'00, 4, "table 2 r2c2", "70万元");
   l3.confidence = 0.97f;
   b.budget_lines = {l3};

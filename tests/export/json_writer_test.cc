@@ -57,6 +57,7 @@ TEST(JsonWriterTest, ValuesFollowTheContract) {
   EXPECT_EQ(11, line["quantity"]);
   EXPECT_TRUE(line["quantity"].is_number_integer());
   EXPECT_DOUBLE_EQ(250000.0, line["unit_price_yuan"].get<double>());
+  EXPECT_EQ("干部工作经费 11 25万元 275万元", line["raw"]);  // the row, not the amount
   EXPECT_EQ(2, line["page"]);
   EXPECT_DOUBLE_EQ(0.95, line["confidence"].get<double>());
   EXPECT_EQ("table 1 r3c4", line["cell"]);

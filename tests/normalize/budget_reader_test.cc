@@ -40,7 +40,8 @@ TEST(ReadBudgetProseTest, OneLinePerClauseWithAmount) {
     EXPECT_FLOAT_EQ(0.9f, read.lines[i].amount.source.confidence);
     EXPECT_FALSE(read.lines[i].group.has_value());
   }
-  EXPECT_EQ("设备购置为5万元", read.lines[0].amount.source.raw);
+  EXPECT_EQ("设备购置为5万元", read.lines[0].raw);
+  EXPECT_EQ("5万元", read.lines[0].amount.source.raw);
   EXPECT_TRUE(read.totals.empty());
   EXPECT_TRUE(read.total_candidates.empty());
 }

@@ -349,8 +349,8 @@ TEST_F(BuildDeclarationTest, BudgetTableWithGroupsAndTotalRow) {
     EXPECT_FALSE(l.amount_from_formula);
     EXPECT_EQ(1, l.amount.source.page);
   }
-  EXPECT_EQ("村道日常养护 120公里 0.5万元/公里 60万元",
-            a.budget_lines[0].amount.source.raw);
+  EXPECT_EQ("村道日常养护 120公里 0.5万元/公里 60万元", a.budget_lines[0].raw);
+  EXPECT_EQ("60万元", a.budget_lines[0].amount.source.raw);  // the amount's cell
   EXPECT_FLOAT_EQ(0.81f, a.budget_lines[0].amount.source.confidence);
   EXPECT_EQ("table 1 r2c4", a.budget_lines[0].amount.source.where);
   ASSERT_EQ(1u, a.stated_budget_totals.size());
@@ -416,8 +416,8 @@ TEST_F(BuildDeclarationTest, FormulaTablesCaptionsAndProseTotal) {
     EXPECT_EQ(kWant[i].amount, l.amount.value.count());
     EXPECT_EQ(kWant[i].formula, l.amount_from_formula);
   }
-  EXPECT_EQ("2.5 800 2.5×800=2000 2000×6=12000",
-            c.budget_lines[2].amount.source.raw);
+  EXPECT_EQ("2.5 800 2.5×800=2000 2000×6=12000", c.budget_lines[2].raw);
+  EXPECT_EQ("2000×6=12000", c.budget_lines[2].amount.source.raw);  // the last formula
   // The 合计 row; the prose "共计2.1万元" restating it adds no second total.
   ASSERT_EQ(1u, c.stated_budget_totals.size());
   EXPECT_EQ(2'100'000, c.stated_budget_totals[0].value.count());
