@@ -78,6 +78,12 @@ std::string RestoreFixedLabel(std::string_view cell_text) {
   const std::vector<std::string>& labels = FixedLabels();
   if (std::binary_search(labels.begin(), labels.end(), head))
     return left_open ? prefix + head + tail : std::string(cell_text);
+  // Specks after a label's last character read as an ellipsis (folded to
+  // dots: "年度指标值…"); no label ends in one.
+  const std::string undotted = head.substr(0, head.find_last_not_of('.') + 1);
+  if (undotted.size() < head.size() &&
+      std::binary_search(labels.begin(), labels.end(), undotted))
+    return prefix + undotted + tail;
   const std::u32string u = ToU32(head);
   if (u.size() < kMinCodePoints) return std::string(cell_text);
   const size_t length = u.size() + CodePointCount(prefix);

@@ -33,6 +33,9 @@ TEST(RestoreFixedLabelTest, RestoresALabelMisreadByACharacterOrTwo) {
       // A unit's ")" lost at the end of a label is put back.
       {"项目资金(元", "项目资金(元)"},
       {"项日资金(万元", "项目资金(万元)"},
+      // Specks after the label read as an ellipsis.
+      {"年度指标值…", "年度指标值"},
+      {"三级指标..", "三级指标"},
   };
   for (const auto& c : kCases)
     EXPECT_EQ(RestoreFixedLabel(c.read), c.restored) << c.read;
@@ -54,6 +57,8 @@ TEST(RestoreFixedLabelTest, KeepsWhatIsNoNearMissOfExactlyOneLabel) {
            "计则完成日其", "服务对象满意度指标标标",
            // A bracket left open after no label, or before a long tail.
            "上海市某区(元", "项目资金(2023年-2023",
+           // Content cut short with an ellipsis.
+           "严格按规定完成全年…", "项目完成率…",
        })
     EXPECT_EQ(RestoreFixedLabel(text), text) << text;
 }
