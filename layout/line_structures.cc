@@ -64,6 +64,8 @@ bool MeetAcrossGaps(const LineSegment& h, const LineSegment& v, int tolerance,
 struct Outline {
   int x0 = INT_MAX, x1 = INT_MIN, y0 = INT_MAX, y1 = INT_MIN;
   bool has_both = false;
+  // Only horizontal or only vertical pieces, all on one line.
+  bool lone_rule = false;
   // A ruling line runs along that side of the outline.
   bool left = false, right = false, top = false, bottom = false;
 };
@@ -104,6 +106,7 @@ Outline Describe(const Structure& s, const RulingLines& lines, double snap,
     o.x0 = std::min(o.x0, static_cast<int>(v.pos));
     o.x1 = std::max(o.x1, static_cast<int>(v.pos + 0.5));
   }
+  o.lone_rule = !o.has_both && (s.vertical.empty() ? o.y1 - o.y0 : o.x1 - o.x0) <= tolerance;
   auto side = [&](const std::vector<LineSegment>& all,
                   const std::vector<int>& indices, int at, int lo, int hi) {
     for (int i : indices)
@@ -255,10 +258,14 @@ std::vector<Structure> FindStructures(const RulingLines& lines, int dpi,
     for (int root : roots) outlines.push_back(Describe(parts[root], lines, snap, tolerance));
     for (size_t a = 0; a < roots.size() && !changed; ++a)
       for (size_t b = 0; b < roots.size() && !changed; ++b) {
-        if (a == b || !outlines[a].has_both || !outlines[b].has_both) continue;
         const Outline& p = outlines[a];
         const Outline& q = outlines[b];
-        if ((a < b && Overlap(p, q, tolerance)) ||
+        // A lone rule joins a table as a part of it; two never make one.
+        const bool tables = p.has_both && q.has_both;
+        if (a == b || !(tables || (p.has_both && q.lone_rule) ||
+                        (p.lone_rule && q.has_both)))
+          continue;
+        if ((tables && a < b && Overlap(p, q, tolerance)) ||
             StackedParts(p, q, tolerance, merged_gap) ||
             SideBySideParts(p, q, tolerance, merged_gap))
           changed = sets.Union(roots[a], roots[b]);

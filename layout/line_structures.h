@@ -39,7 +39,9 @@ class DisjointSets {
 //  - two frameless structures (no side lines) stacked with the same width,
 //    the upper ending and the lower starting with a full-width line, are one
 //    borderless table cut by a merged full-width row; likewise side by side
-//    for a merged full-height column.
+//    for a merged full-height column. A lone rule of the same width (one
+//    line meeting no other) is such a part too: the boundary between two
+//    merged full-width rows.
 // Structures without both horizontal and vertical segments are returned too.
 std::vector<Structure> FindStructures(const RulingLines& lines, int dpi,
                                       const LayoutOptions& options);

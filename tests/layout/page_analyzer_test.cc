@@ -123,6 +123,20 @@ TEST(AnalyzePageTest, InfersOuterEdgesOfBorderlessTable) {
   EXPECT_NEAR(440, g.tables[0].row_lines.back(), 3);
 }
 
+TEST(AnalyzePageTest, KeepsRulesBetweenMergedRowsOfBorderlessTable) {
+  // Two tall merged full-width rows in a row (together over 40 mm): the
+  // rule between them meets no other line, yet it is a row boundary of the
+  // table, and it links the parts above and below.
+  cv::Mat page = BlankPage(1200, 1000);
+  TableSpec spec{{200, 260, 430, 600, 660, 720}, Lines(100, 250, 4),
+                 {{1, 0, 1, 4}, {2, 0, 1, 4}}};
+  spec.outer_border = false;
+  DrawTable(spec, 11, &page);
+  PageGeometry g = Analyze(page);
+  ASSERT_EQ(1u, g.tables.size());
+  ExpectStructure(spec, g.tables[0]);
+}
+
 TEST(AnalyzePageTest, MarksTableCutAtThePageTopOpen) {
   cv::Mat page = BlankPage(1200, 1000);
   // Continues from the previous page: the vertical lines start at the page

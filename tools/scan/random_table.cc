@@ -349,6 +349,9 @@ RandomTablePage GenerateRandomTablePage(uint64_t seed,
       bool last_try = rows == min_rows && page.tables.empty();
       if (top + table.height() > bottom && !last_try) continue;
       DrawTable(pen, top, table);
+      table.truth.box = Rect{table.col_x.front(), table.row_y.front(),
+                             table.col_x.back() - table.col_x.front(),
+                             table.row_y.back() - table.row_y.front()};
       page.tables.push_back(table.truth);
       for (const DrawnCell& cell : table.cells)
         page.tables.back().cells.push_back(cell.truth);

@@ -24,6 +24,7 @@ struct TableTruthCell {
 struct TableTruth {
   int rows = 0, cols = 0;
   bool outer_border = true;
+  Rect box;  // the grid on the clean page, in pixels (no heading)
   std::vector<TableTruthCell> cells;  // row-major by top-left
 };
 struct RandomTableOptions {
