@@ -9,6 +9,12 @@
 namespace decltab::layout {
 namespace {
 
+constexpr double kSpeckLineShare = 0.4;
+// Dust at a line's end: under this share of the line's tallest glyph both
+// ways ("。" and "," are about a third).
+constexpr double kDustLineShare = 0.2;
+constexpr double kPageEdgeMm = 1.0;
+
 Rect Union(const Rect& a, const Rect& b) {
   int l = std::min(a.x, b.x), t = std::min(a.y, b.y);
   int r = std::max(a.right(), b.right()), btm = std::max(a.bottom(), b.bottom());
@@ -54,16 +60,32 @@ std::vector<Rect> GroupIntoLines(std::vector<Rect> boxes, int gap) {
       }
     }
   }
-  std::vector<Rect> lines;
+  // Each line's boxes, left to right.
+  std::vector<std::vector<Rect>> members;
   std::vector<int> slot(boxes.size(), -1);
   for (size_t i = 0; i < boxes.size(); ++i) {
     int root = find(static_cast<int>(i));
     if (slot[root] < 0) {
-      slot[root] = static_cast<int>(lines.size());
-      lines.push_back(boxes[i]);
-    } else {
-      lines[slot[root]] = Union(lines[slot[root]], boxes[i]);
+      slot[root] = static_cast<int>(members.size());
+      members.emplace_back();
     }
+    members[slot[root]].push_back(boxes[i]);
+  }
+  std::vector<Rect> lines;
+  for (std::vector<Rect>& m : members) {
+    // Dust next to a line's first or last glyph would lengthen the line
+    // past the margin its paragraph ends at; punctuation is bigger.
+    int height = 0;
+    for (const Rect& r : m) height = std::max(height, r.height);
+    auto dust = [&](const Rect& r) {
+      return std::max(r.width, r.height) < kDustLineShare * height;
+    };
+    size_t first = 0, last = m.size();
+    while (last - first > 1 && dust(m[last - 1])) --last;
+    while (last - first > 1 && dust(m[first])) ++first;
+    Rect line = m[first];
+    for (size_t i = first + 1; i < last; ++i) line = Union(line, m[i]);
+    lines.push_back(line);
   }
   return lines;
 }
@@ -91,6 +113,18 @@ void JoinStackedPieces(int max_height, int max_gap, std::vector<Rect>* lines) {
         }
       }
   }
+}
+
+// The median height of the lines that look like text: at least `min_height`
+// tall and twice as wide. 0 when there are none. (A noisy scan's dust
+// outnumbers its text lines, so the median of all would be a speck's.)
+int MedianTextLineHeight(const std::vector<Rect>& lines, int min_height) {
+  std::vector<int> heights;
+  for (const Rect& r : lines)
+    if (r.height >= min_height && r.width >= 2 * r.height) heights.push_back(r.height);
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
 }
 
 }  // namespace
@@ -145,9 +179,20 @@ std::vector<Rect> FindTextLines(const cv::Mat& ink, const cv::Mat& line_mask,
     JoinStackedPieces(typical * 3 / 2, typical, &lines);
   }
   int min_line = MmToPx(options.min_text_line_mm, dpi, 2);
+  // Scanner dirt is no line: a blob narrower than a line of text is high
+  // and under kSpeckLineShare of that height (a fleck), or ink touching the
+  // page's edge (its shadow, a torn edge; print keeps a margin). Read, dirt
+  // makes up glyphs and breaks the paragraph it sits in.
+  const int text_height = MedianTextLineHeight(lines, min_line);
+  const int edge = MmToPx(kPageEdgeMm, dpi, 1);
+  const Rect inside{edge, edge, ink.cols - 2 * edge, ink.rows - 2 * edge};
+  auto dirt = [&](const Rect& r) {
+    return (r.width < text_height && r.height < kSpeckLineShare * text_height) ||
+           r.Intersect(inside).area() < r.area();
+  };
   lines.erase(std::remove_if(lines.begin(), lines.end(),
                              [&](const Rect& r) {
-                               return r.width <= 0 || r.height < min_line;
+                               return r.width <= 0 || r.height < min_line || dirt(r);
                              }),
               lines.end());
   SortReadingOrder(&lines);

@@ -1,6 +1,7 @@
 #include "normalize/paragraphs.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace decltab::normalize {
 namespace {
@@ -54,12 +55,20 @@ std::vector<TextBlock> JoinParagraphs(const PageLayout& page) {
   }
   if (joined.size() < 2) return joined;
 
-  int left = joined[0].box.x, right = joined[0].box.right();
-  for (const TextBlock& b : joined) {
-    left = std::min(left, b.box.x);
-    right = std::max(right, b.box.right());
-  }
   const int tolerance = std::max(1, page.width / 70);  // ~3 mm on A4
+  // Margins from the blocks shaped like lines of text, so a fleck or a
+  // stray glyph out in the margin does not move them.
+  // (The blocks as found: a fleck beside a short line is no piece of it.)
+  std::vector<Rect> text_lines;
+  for (const TextBlock& b : lines)
+    if (b.box.width >= 2 * b.box.height) text_lines.push_back(b.box);
+  if (text_lines.empty())
+    for (const TextBlock& b : lines) text_lines.push_back(b.box);
+  int left = INT_MAX, right = INT_MIN;
+  for (const Rect& r : text_lines) {
+    left = std::min(left, r.x);
+    right = std::max(right, r.right());
+  }
 
   std::vector<TextBlock> out;
   Rect last_line;  // the last line of out.back(): the paragraph's box is wider

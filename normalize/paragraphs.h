@@ -13,7 +13,9 @@ namespace decltab::normalize {
 // A line continues the paragraph above when the line above runs to the
 // right margin, it starts at the left margin (no first-line indent), the gap
 // between them is under one line height and no table lies between them.
-// Margins are the extreme left and right edges of the page's text lines.
+// Margins are the extreme left and right edges of the page's text lines, of
+// those at least twice as wide as high when there are any (a fleck read as
+// a glyph out in the margin moves neither).
 std::vector<TextBlock> JoinParagraphs(const PageLayout& page);
 
 }  // namespace decltab::normalize

@@ -50,6 +50,46 @@ TEST(TextLinesTest, DropsSpecksAndKeepsStackedStrokesTogether) {
   EXPECT_EQ((Rect{96, 100, 32, 21}), lines[0]);
 }
 
+TEST(TextLinesTest, ScannerDirtIsNoLine) {
+  cv::Mat page = testing::BlankPage(1200, 900);
+  for (int y : {100, 160, 220}) testing::DrawTextLine(100, 1000, y, 24, y, &page);
+  // A fleck too big for a speck but far smaller than the text: a blob 8 px
+  // square; a 3 px wide streak as tall as a line along the page's right
+  // edge (its shadow); a ragged strip along the bottom edge.
+  cv::rectangle(page, cv::Rect(600, 400, 8, 8), cv::Scalar(0), cv::FILLED);
+  cv::rectangle(page, cv::Rect(1196, 500, 3, 30), cv::Scalar(0), cv::FILLED);
+  cv::rectangle(page, cv::Rect(300, 896, 400, 4), cv::Scalar(0), cv::FILLED);
+  cv::rectangle(page, cv::Rect(300, 888, 30, 12), cv::Scalar(0), cv::FILLED);
+  cv::Mat ink = InkOf(page);
+  std::vector<Rect> lines = FindTextLines(ink, cv::Mat::zeros(ink.size(), CV_8U),
+                                          {}, kDpi, LayoutOptions());
+  ASSERT_EQ(3u, lines.size());
+  for (const Rect& r : lines) EXPECT_NEAR(100, r.x, 2);
+}
+
+TEST(TextLinesTest, DustAtALineEndDoesNotLengthenIt) {
+  cv::Mat page = testing::BlankPage(1200, 900);
+  testing::DrawTextLine(100, 1000, 100, 40, 7, &page);
+  testing::DrawTextLine(100, 600, 200, 40, 8, &page);
+  auto find = [](const cv::Mat& p) {
+    cv::Mat ink = InkOf(p);
+    return FindTextLines(ink, cv::Mat::zeros(ink.size(), CV_8U), {}, kDpi,
+                         LayoutOptions());
+  };
+  const std::vector<Rect> clean = find(page);
+  ASSERT_EQ(2u, clean.size());
+  // Grains of dust (5 px, a speck is under 4) after the first line's last
+  // glyph, within a word gap; a comma (6 x 10 px) after the second line's.
+  const int end1 = clean[0].right(), end2 = clean[1].right();
+  cv::rectangle(page, cv::Rect(end1 + 4, 80, 5, 5), cv::Scalar(0), cv::FILLED);
+  cv::rectangle(page, cv::Rect(end1 + 13, 90, 5, 4), cv::Scalar(0), cv::FILLED);
+  cv::rectangle(page, cv::Rect(end2 + 3, 190, 6, 10), cv::Scalar(0), cv::FILLED);
+  const std::vector<Rect> lines = find(page);
+  ASSERT_EQ(2u, lines.size());
+  EXPECT_EQ(end1, lines[0].right());
+  EXPECT_EQ(end2 + 9, lines[1].right());
+}
+
 TEST(TextLinesTest, ReadingOrderGroupsRowsThenLeftToRight) {
   std::vector<Rect> rects = {{500, 104, 100, 20}, {50, 300, 100, 20},
                              {50, 100, 100, 24}, {300, 98, 80, 20}};

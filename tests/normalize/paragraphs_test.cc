@@ -47,6 +47,26 @@ TEST(JoinParagraphsTest, ShortOrIndentedLinesStartNewParagraphs) {
   EXPECT_EQ("缩进的新段落", out[2].text);
 }
 
+TEST(JoinParagraphsTest, AFleckInTheMarginMovesNoMargin) {
+  // A scanned page: flecks out at the right edge read as glyphs, one of
+  // them on the page number's line.
+  PageLayout page = PageWith({
+      Line(370, 700, 1818, "租用费约为45万元/年,网站英文版(运"),
+      Line(276, 780, 1912, "维)1.5万元,区政务网互联网出口带宽备线扩容"),
+      Line(276, 860, 1200, "租费42万元。"),
+      TextBlock{Rect{2440, 1100, 8, 38}, "上", 0.2f},
+      TextBlock{Rect{1184, 3358, 96, 38}, "32/33", 0.9f},
+      TextBlock{Rect{2460, 3358, 8, 38}, "区", 0.2f},
+  });
+  std::vector<TextBlock> out = JoinParagraphs(page);
+  ASSERT_EQ(3u, out.size());
+  EXPECT_EQ("租用费约为45万元/年,网站英文版(运维)1.5万元,区政务网互联网出口带宽备线扩容"
+            "租费42万元。",
+            out[0].text);
+  EXPECT_EQ("上", out[1].text);
+  EXPECT_EQ("32/33区", out[2].text);
+}
+
 TEST(JoinParagraphsTest, PiecesOfOneLineJoinLeftToRight) {
   PageLayout page = PageWith({
       Line(1700, 700, 480, "共建结对项"),
