@@ -9,10 +9,13 @@
 namespace decltab::layout {
 namespace {
 
+// A fleck: narrower than the page's lines of text are high, and under this
+// share of that height.
 constexpr double kSpeckLineShare = 0.4;
 // Dust at a line's end: under this share of the line's tallest glyph both
 // ways ("。" and "," are about a third).
 constexpr double kDustLineShare = 0.2;
+// Ink this close to the page's edge is its shadow or a torn edge.
 constexpr double kPageEdgeMm = 1.0;
 
 Rect Union(const Rect& a, const Rect& b) {
@@ -179,10 +182,9 @@ std::vector<Rect> FindTextLines(const cv::Mat& ink, const cv::Mat& line_mask,
     JoinStackedPieces(typical * 3 / 2, typical, &lines);
   }
   int min_line = MmToPx(options.min_text_line_mm, dpi, 2);
-  // Scanner dirt is no line: a blob narrower than a line of text is high
-  // and under kSpeckLineShare of that height (a fleck), or ink touching the
-  // page's edge (its shadow, a torn edge; print keeps a margin). Read, dirt
-  // makes up glyphs and breaks the paragraph it sits in.
+  // Scanner dirt is no line: a fleck, or ink touching the page's edge (print
+  // keeps a margin). Read, dirt makes up glyphs and breaks the paragraph it
+  // sits in.
   const int text_height = MedianTextLineHeight(lines, min_line);
   const int edge = MmToPx(kPageEdgeMm, dpi, 1);
   const Rect inside{edge, edge, ink.cols - 2 * edge, ink.rows - 2 * edge};

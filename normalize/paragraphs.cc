@@ -56,9 +56,9 @@ std::vector<TextBlock> JoinParagraphs(const PageLayout& page) {
   if (joined.size() < 2) return joined;
 
   const int tolerance = std::max(1, page.width / 70);  // ~3 mm on A4
-  // Margins from the blocks shaped like lines of text, so a fleck or a
-  // stray glyph out in the margin does not move them.
-  // (The blocks as found: a fleck beside a short line is no piece of it.)
+  // Margins from the blocks shaped like lines of text, as found (before a
+  // fleck beside a short line joins it), so a fleck or a stray glyph out in
+  // the margin does not move them.
   std::vector<Rect> text_lines;
   for (const TextBlock& b : lines)
     if (b.box.width >= 2 * b.box.height) text_lines.push_back(b.box);
