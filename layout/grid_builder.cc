@@ -264,11 +264,20 @@ void AddBrokenLines(bool horizontal, const std::vector<GridLine>& across,
                                : cv::Mat(pieces(cv::Range(from, to), cv::Range(lo, hi)).t());
     cv::Mat drift;
     cv::dilate(strip, drift, cv::Mat::ones(3, 1, CV_8U));
-    int best = -1;
+    int best = -1, run_start = 0;
     double best_cover = 0;
-    auto take = [&] {
+    auto take = [&](int run_end) {
       if (best < 0) return;
-      const double pos = lo + best;
+      // Placed where, across the run of positions the pieces cover, they show
+      // most line with paper beside it: the best-covered position of the
+      // drift mask can be the side of a line a few pixels thick, with the
+      // line's own ink beside it.
+      double pos = lo + best, clear = -1;
+      for (int i = run_start; i < run_end; ++i) {
+        const double c = UncrowdedCoverage(lines, horizontal, lo + i, 1, from, to,
+                                           offset, crowd, {});
+        if (c > clear) clear = c, pos = lo + i;
+      }
       auto far = [&](double other) { return std::abs(other - pos) >= min_cell; };
       const bool apart =
           std::all_of(along->begin(), along->end(),
@@ -278,23 +287,21 @@ void AddBrokenLines(bool horizontal, const std::vector<GridLine>& across,
       const int n = to - from;
       const bool reaches = cv::countNonZero(row.colRange(0, std::min(reach, n))) > 0 &&
                            cv::countNonZero(row.colRange(std::max(0, n - reach), n)) > 0;
-      if (apart && reaches &&
-          UncrowdedCoverage(lines, horizontal, pos, 1, from, to, offset, crowd, {}) >=
-              kBrokenLineCoverage)
-        found.push_back(pos);
+      if (apart && reaches && clear >= kBrokenLineCoverage) found.push_back(pos);
       best = -1;
       best_cover = 0;
     };
     for (int i = 0; i < drift.rows; ++i) {
       double cover = cv::countNonZero(drift.row(i)) / static_cast<double>(to - from);
       if (cover < kBrokenLineCoverage) {
-        take();
+        take(i);
+        run_start = i + 1;
       } else if (cover > best_cover) {
         best = i;
         best_cover = cover;
       }
     }
-    take();
+    take(drift.rows);
   }
   for (double pos : found) along->push_back(GridLine{pos, thickness, true, {}});
   std::sort(along->begin(), along->end(),

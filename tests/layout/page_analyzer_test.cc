@@ -244,6 +244,19 @@ TEST(AnalyzePageTest, KeepsFaintBrokenLines) {
   ExpectStructure(spec, g.tables[0]);
 }
 
+TEST(AnalyzePageTest, FindsAThickColumnLineBrokenIntoShortPieces) {
+  // A one-row table (a budget row carried over to a new page) scanned at low
+  // resolution: one column line, thicker than the others, left as dashes
+  // far shorter than a segment.
+  cv::Mat page = BlankPage(1200, 600);
+  DrawTable(TableSpec{{200, 290}, {100, 750, 900, 1100}, {}}, 12, &page);
+  for (int y = 202; y < 288; y += 24)
+    cv::rectangle(page, cv::Rect(598, y, 5, 16), cv::Scalar(0), cv::FILLED);
+  PageGeometry g = Analyze(page);
+  ASSERT_EQ(1u, g.tables.size());
+  ExpectStructure(TableSpec{{200, 290}, {100, 600, 750, 900, 1100}, {}}, g.tables[0]);
+}
+
 TEST(AnalyzePageTest, JoinsLinesBrokenNextToTheirCrossings) {
   // A scan lost bits of the second row line next to both side lines: its
   // one segment stops over 40 px (5 mm) short of each, and only pieces
