@@ -202,13 +202,11 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
   };
   // Glyphs and the marks linked to them so far are "text"; glyph_on_line:
   // a mark shares a line with glyphs (dust: and lies within their rows).
-  std::vector<uint8_t> mark(count, 0), text(count, 0), glyph_on_line(count, 0),
-      dust(count, 0);
+  std::vector<uint8_t> mark(count, 0), text(count, 0), glyph_on_line(count, 0);
   const int slack = static_cast<int>(kDustEm * em / 2);
   for (int i = 1; i < count; ++i) {
     mark[i] = box[i].width <= kMarkThinEm * em ||
               (box[i].width <= kMarkSmallEm * em && box[i].height <= kMarkSmallEm * em);
-    dust[i] = box[i].width <= kDustEm * em && box[i].height <= kDustEm * em;
     text[i] = !mark[i];
   }
   // The glyphs' columns over all lines: a mark inside them is a comma, a
@@ -230,10 +228,11 @@ bool DropIsolatedEdgeMarks(cv::Mat& ink, int line_height) {
         top = std::min(top, box[j].y);
         bottom = std::max(bottom, box[j].y + box[j].height);
       }
+    const bool dust = box[i].width <= kDustEm * em && box[i].height <= kDustEm * em;
     const bool off_rows =
         box[i].y + box[i].height <= top - slack || box[i].y >= bottom + slack;
-    glyph_on_line[i] = top != INT_MAX && !(dust[i] && off_rows);
-    text[i] = !dust[i] && glyph_on_line[i] && box[i].x >= left && box[i].x + box[i].width <= right;
+    glyph_on_line[i] = top != INT_MAX && !(dust && off_rows);
+    text[i] = !dust && glyph_on_line[i] && box[i].x >= left && box[i].x + box[i].width <= right;
     // A ring alone on a line is a 。 wrapped there (see IsLoneFullStop).
     text[i] |= !glyph_on_line[i] && HasHole(ink(box[i]));
   }

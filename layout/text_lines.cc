@@ -118,13 +118,12 @@ void JoinStackedPieces(int max_height, int max_gap, std::vector<Rect>* lines) {
   }
 }
 
-// The median height of the lines that look like text: at least `min_height`
-// tall and twice as wide. 0 when there are none. (A noisy scan's dust
-// outnumbers its text lines, so the median of all would be a speck's.)
-int MedianTextLineHeight(const std::vector<Rect>& lines, int min_height) {
+// The median height of the lines `keep` accepts; 0 when it accepts none.
+template <typename Keep>
+int MedianHeight(const std::vector<Rect>& lines, Keep keep) {
   std::vector<int> heights;
   for (const Rect& r : lines)
-    if (r.height >= min_height && r.width >= 2 * r.height) heights.push_back(r.height);
+    if (keep(r)) heights.push_back(r.height);
   if (heights.empty()) return 0;
   std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
   return heights[heights.size() / 2];
@@ -173,19 +172,20 @@ std::vector<Rect> FindTextLines(const cv::Mat& ink, const cv::Mat& line_mask,
   std::vector<Rect> lines =
       GroupIntoLines(ComponentBoxes(text, MmToPx(options.speck_mm, dpi, 2)),
                      MmToPx(options.word_gap_mm, dpi, 3));
-  std::vector<int> heights;
-  for (const Rect& r : lines) heights.push_back(r.height);
-  if (!heights.empty()) {
-    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2,
-                     heights.end());
-    int typical = std::max(heights[heights.size() / 2], MmToPx(2.5, dpi));
+  if (!lines.empty()) {
+    const int typical =
+        std::max(MedianHeight(lines, [](const Rect&) { return true; }), MmToPx(2.5, dpi));
     JoinStackedPieces(typical * 3 / 2, typical, &lines);
   }
   int min_line = MmToPx(options.min_text_line_mm, dpi, 2);
   // Scanner dirt is no line: a fleck, or ink touching the page's edge (print
   // keeps a margin). Read, dirt makes up glyphs and breaks the paragraph it
-  // sits in.
-  const int text_height = MedianTextLineHeight(lines, min_line);
+  // sits in. Flecks are measured against the lines that look like text (a
+  // noisy scan's dust outnumbers its lines, so the median of all is a
+  // speck's).
+  const int text_height = MedianHeight(lines, [&](const Rect& r) {
+    return r.height >= min_line && r.width >= 2 * r.height;
+  });
   const int edge = MmToPx(kPageEdgeMm, dpi, 1);
   const Rect inside{edge, edge, ink.cols - 2 * edge, ink.rows - 2 * edge};
   auto dirt = [&](const Rect& r) {
