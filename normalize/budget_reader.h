@@ -26,6 +26,9 @@ struct BudgetRead {
   std::vector<std::string> warnings;  // rows that could not be read
   std::vector<std::string> guesses;   // rows read, but by guessing (unsure)
   std::optional<std::string> last_group;  // group open at the table's end
+  // The header the table was read with (one text per column), empty when
+  // it had none.
+  std::vector<std::string> header;
 };
 
 // A caption above a table: short, no amount, not a sentence
@@ -40,9 +43,10 @@ std::optional<Fen> UnitNote(std::string_view folded);
 struct AroundTable {
   std::optional<std::string> caption;  // the caption block right above it
   Fen default_unit;  // of bare numbers, unless a header says otherwise
-  // The group open at the end of the previous budget table, for rows
-  // continued from the previous page.
+  // The group open at the end of the previous budget table and the header
+  // it was read with, for rows continued from the previous page.
   std::optional<std::string> carried_group;
+  std::vector<std::string> carried_header;
   // The project's paragraphs before its budget (概述, 实施方案 …): they name
   // the lines of a table that has no item column.
   std::vector<std::string> prose;

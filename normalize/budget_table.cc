@@ -236,7 +236,14 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
       header = r;
       break;
     }
+  // A table continued from the previous page without its header row: the
+  // first table on its page, as many columns as the budget table before it.
+  // It is read with that table's header, its rows in the group open there.
+  const bool continued = header < 0 && ctx.table_no == 1 &&
+                         around.carried_header.size() == static_cast<size_t>(t.cols);
+  const bool headed = header >= 0 || continued;
   std::vector<std::string> header_text(t.cols);
+  if (continued) header_text = around.carried_header;
   int data = first;
   if (header >= 0) {
     for (int c = 0; c < t.cols; ++c) {
@@ -275,7 +282,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
   // A 合计 column whose value is merged over the rows (or written once) is a
   // stated total, not a per-row amount.
   int data_rows = t.rows - data;
-  for (int c = 0; c < t.cols && header >= 0; ++c) {
+  for (int c = 0; c < t.cols && headed; ++c) {
     if (cols[c].role != Role::kMoney ||
         !ContainsAny(cols[c].header, kTotalWords))
       continue;
@@ -297,19 +304,21 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     if (cols[c].role == Role::kQuantity && qty_col < 0) qty_col = c;
     if (cols[c].role == Role::kPrice && price_col < 0) price_col = c;
   }
-  if (header < 0) amount_col = t.cols - 1;
+  if (!headed) amount_col = t.cols - 1;
   for (int c = 0; c < t.cols; ++c)
     if (cols[c].role == Role::kNone && (amount_col < 0 || c < amount_col)) {
       item_col = c;
       break;
     }
-  if (header < 0) item_col = t.cols > 1 ? 0 : -1;
+  if (!headed) item_col = t.cols > 1 ? 0 : -1;
   auto unit_of = [&](int c) {
     return c >= 0 && cols[c].unit ? *cols[c].unit : table_unit;
   };
 
   std::optional<std::string> group;
-  if (header >= 0 && item_col >= 0 &&
+  if (continued)
+    group = around.carried_group;
+  else if (header >= 0 && item_col >= 0 &&
       !IsGenericItemHeader(header_text[item_col]))
     group = FoldText(header_text[item_col]);
   else if (caption)
@@ -512,6 +521,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     out.lines.push_back(std::move(line));
   }
   out.last_group = group;
+  if (headed) out.header = std::move(header_text);
   return out;
 }
 

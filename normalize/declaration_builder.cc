@@ -54,7 +54,9 @@ struct OpenProject {
   bool has_form = false;
   Section section = Section::kNone;
   std::optional<std::string> caption;  // caption block right above a table
-  std::optional<std::string> last_group;  // open at the end of the last budget table
+  // Open at the end of the last budget table, and the header it was read with.
+  std::optional<std::string> last_group;
+  std::vector<std::string> last_header;
   std::optional<Fen> unit_note;
   std::vector<std::string> prose;  // text before the budget heading
   std::vector<PendingLine> lines;
@@ -288,8 +290,10 @@ class Builder {
         ReadBudgetTable(table, ctx,
                         AroundTable{cur_->caption,
                                     cur_->unit_note.value_or(options_.budget_unit),
-                                    cur_->last_group, cur_->prose});
+                                    cur_->last_group, cur_->last_header,
+                                    cur_->prose});
     cur_->last_group = read.last_group;
+    cur_->last_header = std::move(read.header);
     cur_->caption.reset();
     cur_->has_table = true;
     Fen sum;

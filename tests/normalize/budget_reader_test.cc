@@ -109,6 +109,42 @@ TEST(ReadBudgetTableTest, UnitNoteRowAndWanYuanHeader) {
   EXPECT_EQ(3'500'000, read.totals[0].value.count());
 }
 
+// A table whose rows run on over a page break: the part on the next page has
+// no header row and is read with the header of the part before it.
+TEST(ReadBudgetTableTest, HeaderlessContinuationReadWithPreviousHeader) {
+  Table before = MakeTable(100, 100, {800, 300, 300, 300},
+                           {{"公务项目组成", "数量", "单价", "资金需求"},
+                            {"租车费", "50", "1000元", "5万元"},
+                            {"交流项目组成", "数量", "单价", "资金需求"},
+                            {"调研团出访", "3", "10万元", "30万元"}});
+  BudgetRead first = ReadBudgetTable(before, TableContext{6, 1, 2480},
+                                     InUnit(Fen(100)));
+  ASSERT_EQ(2u, first.lines.size());
+  AroundTable around = InUnit(Fen(100));
+  around.carried_group = first.last_group;
+  around.carried_header = first.header;
+  Table after = MakeTable(100, 100, {800, 300, 300, 300},
+                          {{"检查团赴外地检查", "2", "10万元", "20万元"}});
+  BudgetRead read = ReadBudgetTable(after, TableContext{7, 1, 2480}, around);
+  ASSERT_EQ(1u, read.lines.size());
+  EXPECT_EQ("检查团赴外地检查", read.lines[0].item);
+  EXPECT_EQ("交流项目组成", read.lines[0].group.value_or(""));
+  ASSERT_TRUE(read.lines[0].quantity.has_value());
+  EXPECT_EQ("2", read.lines[0].quantity->ToString());
+  EXPECT_EQ(10'000'000, read.lines[0].unit_price.value_or(Fen(0)).count());
+  EXPECT_EQ(20'000'000, read.lines[0].amount.value.count());
+
+  // Not the first table on its page, or other columns: a table of its own.
+  for (Table other : {after, MakeTable(100, 100, {800, 300, 300},
+                                       {{"检查团赴外地检查", "2", "20万元"}})}) {
+    BudgetRead alone = ReadBudgetTable(
+        other, TableContext{7, other.cols == 4 ? 2 : 1, 2480}, around);
+    ASSERT_EQ(1u, alone.lines.size());
+    EXPECT_FALSE(alone.lines[0].quantity.has_value());
+    EXPECT_FALSE(alone.lines[0].group.has_value());
+  }
+}
+
 TEST(ReadBudgetTableTest, UnreadableAmountIsAWarning) {
   Table t =
       MakeTable(100, 100, {800, 300}, {{"项目", "金额(元)"}, {"设备", "2 75"}});
