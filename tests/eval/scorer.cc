@@ -109,9 +109,25 @@ int MatchIndicators(const json& truth, const json& output) {
   return matched;
 }
 
+bool SameText(const std::string& truth, const std::string& output) {
+  std::string t = FoldText(truth), o = FoldText(output);
+  return t == o || Similarity(t, o) >= kItemSimilarity;
+}
+
+// Group (similar, as items), quantity and unit price (to the fen) agree.
+bool SameFields(const json& truth, const json& output) {
+  const json &tq = Field(truth, "quantity"), &oq = Field(output, "quantity");
+  bool same_quantity = tq.is_number() == oq.is_number() &&
+                       (!tq.is_number() || std::abs(tq.get<double>() - oq.get<double>()) < 1e-9);
+  return same_quantity &&
+         Fen(Field(truth, "unit_price_yuan")) == Fen(Field(output, "unit_price_yuan")) &&
+         SameText(Str(truth, "group"), Str(output, "group"));
+}
+
 // Lines with equal amounts pair up: equal folded items first, then the
-// most similar items (>= kItemSimilarity).
-int MatchBudgetLines(const json& truth, const json& output) {
+// most similar items (>= kItemSimilarity). Adds to *fields_right the pairs
+// whose other fields agree too (SameFields).
+int MatchBudgetLines(const json& truth, const json& output, int* fields_right) {
   std::vector<bool> t_used(truth.size()), o_used(output.size());
   std::vector<std::string> t_item(truth.size()), o_item(output.size());
   for (size_t i = 0; i < truth.size(); ++i) t_item[i] = FoldText(Str(truth[i], "item"));
@@ -134,6 +150,7 @@ int MatchBudgetLines(const json& truth, const json& output) {
     if (t_used[c.i] || o_used[c.j]) continue;
     t_used[c.i] = o_used[c.j] = true;
     ++matched;
+    *fields_right += SameFields(truth[c.i], output[c.j]);
   }
   return matched;
 }
@@ -249,7 +266,8 @@ Result<DocumentScore> ScoreDocument(const json& output, const json& truth,
     score.indicators.matched +=
         MatchIndicators(Array(t, "indicators"), Array(o, "indicators"));
     score.budget_lines.matched +=
-        MatchBudgetLines(Array(t, "budget_lines"), Array(o, "budget_lines"));
+        MatchBudgetLines(Array(t, "budget_lines"), Array(o, "budget_lines"),
+                         &score.budget_fields_right);
   }
   score.funds_total_exact_rate = Ratio(score.funds_total_exact, score.truth_projects);
   ScoreChecks(truth, output, &score);
@@ -275,12 +293,14 @@ std::string FormatScoreLine(const DocumentScore& s) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "score %s: projects %d/%d recall %.3f | funds.total exact %d/%d %.3f | "
-                "indicators P %.2f R %.2f F1 %.3f | budget lines F1 %.3f | "
+                "indicators P %.2f R %.2f F1 %.3f | budget lines F1 %.3f "
+                "(group, quantity, price right %d/%d) | "
                 "checks agree %.2f (false mismatch %d, missed %d)",
                 s.name.c_str(), s.matched_projects, s.truth_projects, s.project_recall,
                 s.funds_total_exact, s.truth_projects, s.funds_total_exact_rate,
                 s.indicators.precision(), s.indicators.recall(), s.indicators.f1(),
-                s.budget_lines.f1(), s.check_agreement, s.false_mismatches,
+                s.budget_lines.f1(), s.budget_fields_right, s.budget_lines.matched,
+                s.check_agreement, s.false_mismatches,
                 s.missed_mismatches);
   return buf;
 }

@@ -9,7 +9,9 @@
 //    target) within matched projects, micro-averaged P/R/F1 (indicators of
 //    unmatched projects count as misses / false hits);
 //  - budget lines: a line matches when amount_yuan is equal to the fen and
-//    the item is equal when folded or similar >= 0.8; micro-averaged;
+//    the item is equal when folded or similar >= 0.8; micro-averaged; of
+//    the matched lines, those whose group (similar, as items), quantity and
+//    unit price (to the fen) agree with the truth are counted;
 //  - reconciliation agreement: per (scope, rule) the worst status
 //    (mismatch > unverifiable > ok) in output and truth; agreement is the
 //    share of truth pairs with the same status.
@@ -64,6 +66,7 @@ struct DocumentScore {
 
   MatchCounts indicators;
   MatchCounts budget_lines;
+  int budget_fields_right = 0;  // matched lines with group, quantity, price right
 
   int check_pairs = 0;  // (scope, rule) pairs in the truth
   int check_agreements = 0;
@@ -84,8 +87,8 @@ Result<DocumentScore> ScoreFiles(const std::string& output_path,
                                  const std::string& name);
 
 // "score NAME: projects 14/14 recall 1.000 | funds.total exact 14/14 1.000 |
-//  indicators P 0.98 R 0.97 F1 0.975 | budget lines F1 0.990 |
-//  checks agree 0.97 (false mismatch 0, missed 0)" (one line).
+//  indicators P 0.98 R 0.97 F1 0.975 | budget lines F1 0.990 (group,
+//  quantity, price right 68/69) | checks agree 0.97 (false mismatch 0, missed 0)" (one line).
 std::string FormatScoreLine(const DocumentScore& score);
 
 // One line per disagreement, e.g. "  check project 3 '名称'

@@ -31,7 +31,8 @@ json TinyTruth() {
          {"rule": "annual_request_equals_total", "status": "ok"}]},
       {"name": "政务公开",
        "funds": {"total": 99.5},
-       "budget_lines": [{"item": "印刷费", "amount_yuan": 99.5}],
+       "budget_lines": [{"group": "宣传项目组成", "item": "印刷费", "quantity": 5,
+                         "unit_price_yuan": 19.9, "amount_yuan": 99.5}],
        "indicators": [
          {"level1": "效益指标", "level2": "社会效益指标", "level3": "公开及时", "target": "及时"}],
        "checks": [
@@ -66,8 +67,8 @@ TEST(ScorerTest, PerfectMatchScoresOne) {
   EXPECT_TRUE(s.disagreements.empty());
   EXPECT_EQ(
       "score tiny: projects 2/2 recall 1.000 | funds.total exact 2/2 1.000 | "
-      "indicators P 1.00 R 1.00 F1 1.000 | budget lines F1 1.000 | "
-      "checks agree 1.00 (false mismatch 0, missed 0)",
+      "indicators P 1.00 R 1.00 F1 1.000 | budget lines F1 1.000 "
+      "(group, quantity, price right 3/3) | checks agree 1.00 (false mismatch 0, missed 0)",
       FormatScoreLine(s));
   EXPECT_EQ("", FormatDisagreements(s));
 }
@@ -143,6 +144,24 @@ TEST(ScorerTest, BudgetLinesNeedEqualAmountsAndSimilarItems) {
 
   lines[1]["item"] = "其他";
   EXPECT_EQ(1, Score(out).budget_lines.matched);
+}
+
+TEST(ScorerTest, MatchedBudgetLinesCountGroupQuantityAndPrice) {
+  EXPECT_EQ(3, Score(TinyTruth()).budget_fields_right);
+  for (auto [key, value] : {std::pair<const char*, json>{"quantity", nullptr},
+                            {"quantity", 4},
+                            {"unit_price_yuan", 19.91},
+                            {"group", nullptr},
+                            {"group", "其他项目组成"}}) {
+    json out = TinyTruth();
+    out["projects"][1]["budget_lines"][0][key] = value;
+    DocumentScore s = Score(out);
+    EXPECT_EQ(3, s.budget_lines.matched) << key;
+    EXPECT_EQ(2, s.budget_fields_right) << key << " " << value;
+  }
+  json out = TinyTruth();
+  out["projects"][1]["budget_lines"][0]["group"] = "宣传项目组戍";  // OCR: similar
+  EXPECT_EQ(3, Score(out).budget_fields_right);
 }
 
 TEST(ScorerTest, ChecksCompareTheWorstStatusPerScopeAndRule) {
