@@ -107,11 +107,28 @@ Column Classify(const std::string& header) {
   return col;
 }
 
+// "3850", "1,200.5": a number and nothing else.
+bool IsBareNumber(std::string_view s) {
+  return HasDigit(s) && s.find_first_not_of("0123456789.,") == std::string_view::npos;
+}
+
 // Text of the cell anchored at (row, col); "" for a cell merged from above.
 std::string OwnText(const Table& t, int row, int col) {
   const Cell* cell = t.At(row, col);
   if (cell == nullptr || cell->row != row || cell->col != col) return "";
   return FoldText(cell->text);
+}
+
+// Column `col` holds bare numbers from row `from` on, and nothing else (a 序号
+// column, or counts under a header OCR garbled).
+bool NumbersOnly(const Table& t, int from, int col) {
+  bool any = false;
+  for (int r = from; r < t.rows; ++r) {
+    std::string text = FoldCompact(OwnText(t, r, col));
+    if (!text.empty() && !IsBareNumber(text)) return false;
+    any |= !text.empty();
+  }
+  return any;
 }
 
 bool RowHasDigit(const Table& t, int row) {
@@ -305,8 +322,11 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     if (cols[c].role == Role::kPrice && price_col < 0) price_col = c;
   }
   if (!headed) amount_col = t.cols - 1;
+  // The item column: the first without a role before the amount column that
+  // names things rather than holding numbers.
   for (int c = 0; c < t.cols; ++c)
-    if (cols[c].role == Role::kNone && (amount_col < 0 || c < amount_col)) {
+    if (cols[c].role == Role::kNone && (amount_col < 0 || c < amount_col) &&
+        !NumbersOnly(t, data, c)) {
       item_col = c;
       break;
     }

@@ -145,6 +145,31 @@ TEST(ReadBudgetTableTest, HeaderlessContinuationReadWithPreviousHeader) {
   }
 }
 
+// A column of bare numbers names nothing: not the item column, whatever its
+// header says (序号; a 数量 header OCR garbled, 数以(本)/期).
+TEST(ReadBudgetTableTest, ItemColumnIsNotOneOfNumbers) {
+  Table numbered = MakeTable(100, 100, {200, 800, 300},
+                             {{"序号", "项目", "金额(万元)"},
+                              {"1", "设备", "3.5"},
+                              {"2", "维护", "1.2"}});
+  BudgetRead read = ReadBudgetTable(numbered, TableContext{1, 1, 2480}, InUnit(Fen(100)));
+  ASSERT_EQ(2u, read.lines.size());
+  EXPECT_EQ("设备", read.lines[0].item);
+  EXPECT_EQ("维护", read.lines[1].item);
+
+  Table counts = MakeTable(100, 100, {300, 300, 500, 500},
+                           {{"制作费用(元)/本", "数以(本)/期", "每期印刷费(元)", "总计印刷费(元)"},
+                            {"10.39", "3850", "10.39×3850=40000", "40000×5=200000"}});
+  AroundTable around = InUnit(Fen(100));
+  around.caption = "区公报项目资金的测算方式";
+  read = ReadBudgetTable(counts, TableContext{1, 1, 2480}, around);
+  ASSERT_EQ(1u, read.lines.size());
+  EXPECT_EQ("区公报", read.lines[0].item);
+  EXPECT_EQ("区公报项目资金的测算方式", read.lines[0].group.value_or(""));
+  EXPECT_EQ(20'000'000, read.lines[0].amount.value.count());
+  EXPECT_EQ("5", read.lines[0].quantity->ToString());
+}
+
 TEST(ReadBudgetTableTest, UnreadableAmountIsAWarning) {
   Table t =
       MakeTable(100, 100, {800, 300}, {{"项目", "金额(元)"}, {"设备", "2 75"}});
