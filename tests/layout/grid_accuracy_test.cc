@@ -166,6 +166,7 @@ Score Measure(const Setting& setting, int pages) {
     score.worst_skew_error = std::max(
         score.worst_skew_error,
         std::abs(g->skew_degrees - tools::ScanSkewDegrees(scan, seed)));
+    size_t drawn_tables = page.tables.size();
     bool all_exact = true;
     for (size_t t = 0; t < page.tables.size(); ++t) {
       Shape truth = Drawn(page.tables[t]);
@@ -173,6 +174,7 @@ Score Measure(const Setting& setting, int pages) {
       Shape found = counterpart ? FromTable(*counterpart) : Shape{};
       if (truth.cells.empty()) {
         ++score.inkless;
+        --drawn_tables;
         continue;
       }
       bool exact = SameStructure(truth, found);
@@ -201,7 +203,7 @@ Score Measure(const Setting& setting, int pages) {
       score.teds += testing::TedsStruct(truth.rows, truth.cells, found.rows, found.cells);
       all_exact &= exact;
     }
-    if (!all_exact) {
+    if (!all_exact || g->tables.size() != drawn_tables) {
       score.failed_seeds.push_back(seed);
       std::string name = std::string(setting.name) + "-" + std::to_string(seed);
       testing::MaybeDumpOverlay(*g, name);
