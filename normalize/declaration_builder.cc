@@ -19,7 +19,7 @@ namespace {
 // One page element in reading order.
 struct Element {
   int y = 0, x = 0;
-  const TextBlock* block = nullptr;
+  int block = -1;  // index into the page's paragraphs
   const Table* table = nullptr;
   int table_no = 0;  // 1-based on its page
 };
@@ -27,10 +27,10 @@ struct Element {
 std::vector<Element> ReadingOrder(const PageLayout& page,
                                   const std::vector<TextBlock>& blocks) {
   std::vector<Element> out;
-  for (const TextBlock& b : blocks)
-    out.push_back({b.box.y, b.box.x, &b, nullptr, 0});
+  for (size_t i = 0; i < blocks.size(); ++i)
+    out.push_back({blocks[i].box.y, blocks[i].box.x, static_cast<int>(i), nullptr, 0});
   for (size_t i = 0; i < page.tables.size(); ++i)
-    out.push_back({page.tables[i].box.y, page.tables[i].box.x, nullptr,
+    out.push_back({page.tables[i].box.y, page.tables[i].box.x, -1,
                    &page.tables[i], static_cast<int>(i) + 1});
   std::stable_sort(out.begin(), out.end(),
                    [](const Element& a, const Element& b) {
@@ -38,6 +38,13 @@ std::vector<Element> ReadingOrder(const PageLayout& page,
                      return a.x < b.x;
                    });
   return out;
+}
+
+// Ends with punctuation that closes a sentence (。;!?) or opens a list (:).
+bool ClosesSentence(const std::string& folded) {
+  for (const char* end : {"。", ";", "；", "!", "！", "?", "？", ":", "："})
+    if (EndsWith(folded, end)) return true;
+  return false;
 }
 
 enum class Section { kNone, kBudget, kAfterBudget };
@@ -111,16 +118,22 @@ class Builder {
                      : SourceKind::kMixed;
     bool first_page = true;
     for (const PageLayout& page : layout_.pages) {
-      const std::vector<TextBlock> paragraphs = JoinParagraphs(page);
+      std::vector<ParagraphEdges> edges;
+      const std::vector<TextBlock> paragraphs = JoinParagraphs(page, &edges);
+      page_started_ = false;
       for (const Element& e : ReadingOrder(page, paragraphs)) {
-        if (e.block != nullptr)
-          OnBlock(page, *e.block, first_page);
-        else
+        if (e.block >= 0) {
+          OnBlock(page, paragraphs[e.block], edges[e.block], first_page);
+        } else {
+          page_started_ = true;
+          FlushCutText();
           OnTable(page, *e.table, e.table_no);
+        }
       }
       first_page = false;
       title_open_ = false;
     }
+    FlushCutText();
     Finish();
     if (!title_parts_.empty()) {
       std::string joined;
@@ -131,25 +144,64 @@ class Builder {
   }
 
  private:
+  // Text whose sentence a page break may have cut: the page's last
+  // paragraph ran to the right margin without closing its sentence.
+  struct CutText {
+    std::string text;
+    Source src;
+    bool first_page = false;
+  };
+
   void OnBlock(const PageLayout& page, const TextBlock& block,
-               bool first_page) {
+               const ParagraphEdges& edges, bool first_page) {
     std::string text = FoldText(block.text);
     if (IsPageFooter(text)) return;
-    if (std::optional<std::string> name = MatchProjectHeading(text)) {
-      StartProject(*name);
-      Touch(page.page_number);
-      return;
-    }
-    if (!cur_) {
-      OnPreamble(page, block, text, first_page);
-      return;
-    }
-    Touch(page.page_number);
+    const bool first_on_page = !page_started_;
+    page_started_ = true;
     Source src;
     src.page = page.page_number;
     src.where = "text";
-    src.raw = text;
     src.confidence = block.confidence;
+    if (cut_) {
+      // It goes on in the next page's first paragraph when that starts at
+      // the left margin and is no heading.
+      if (first_on_page && cut_->src.page + 1 == page.page_number &&
+          edges.flush_left && !MatchProjectHeading(text) && !LooksLikeHeading(text)) {
+        text = cut_->text + text;
+        src.page = cut_->src.page;
+        src.confidence = std::min(src.confidence, cut_->src.confidence);
+        first_page = cut_->first_page;
+        cut_.reset();
+      } else {
+        FlushCutText();
+      }
+    }
+    src.raw = text;
+    if (edges.runs_on && !ClosesSentence(text) && !MatchProjectHeading(text)) {
+      cut_ = CutText{text, src, first_page};
+      return;
+    }
+    OnText(text, src, first_page);
+  }
+
+  void FlushCutText() {
+    if (!cut_) return;
+    CutText cut = std::move(*cut_);
+    cut_.reset();
+    OnText(cut.text, cut.src, cut.first_page);
+  }
+
+  void OnText(const std::string& text, const Source& src, bool first_page) {
+    if (std::optional<std::string> name = MatchProjectHeading(text)) {
+      StartProject(*name);
+      Touch(src.page);
+      return;
+    }
+    if (!cur_) {
+      OnPreamble(text, src, first_page);
+      return;
+    }
+    Touch(src.page);
     OnProjectText(text, src);
   }
 
@@ -198,8 +250,7 @@ class Builder {
                                        ": " + w);
   }
 
-  void OnPreamble(const PageLayout& page, const TextBlock& block,
-                  const std::string& text, bool first_page) {
+  void OnPreamble(const std::string& text, const Source& src, bool first_page) {
     if (title_open_ && first_page) {
       bool sentence = EndsWith(text, "。") ||
                       text.find(',') != std::string::npos ||
@@ -223,10 +274,7 @@ class Builder {
       Result<StatedAmount> a = ParseAmount(m[2].str() + m[4].str());
       if (a.ok()) {
         StatedAmount total = std::move(a).value();
-        total.source.page = page.page_number;
-        total.source.where = "text";
-        total.source.raw = text;
-        total.source.confidence = block.confidence;
+        total.source = src;
         decl_.stated_total = total;
       }
     }
@@ -397,6 +445,8 @@ class Builder {
   Declaration decl_;
   std::optional<OpenProject> cur_;
   bool title_open_ = true;
+  bool page_started_ = false;  // an element of the current page was read
+  std::optional<CutText> cut_;
   std::vector<std::string> title_parts_;
 };
 

@@ -31,7 +31,9 @@ bool TableBetween(const PageLayout& page, int top, int bottom) {
 
 }  // namespace
 
-std::vector<TextBlock> JoinParagraphs(const PageLayout& page) {
+std::vector<TextBlock> JoinParagraphs(const PageLayout& page,
+                                      std::vector<ParagraphEdges>* edges) {
+  if (edges != nullptr) edges->clear();
   std::vector<TextBlock> lines = page.blocks;
   std::stable_sort(lines.begin(), lines.end(),
                    [](const TextBlock& a, const TextBlock& b) {
@@ -53,7 +55,11 @@ std::vector<TextBlock> JoinParagraphs(const PageLayout& page) {
       joined.push_back(piece);
     }
   }
-  if (joined.size() < 2) return joined;
+  if (joined.size() < 2) {
+    // One line: no margins to measure it by.
+    if (edges != nullptr) edges->resize(joined.size());
+    return joined;
+  }
 
   const int tolerance = std::max(1, page.width / 70);  // ~3 mm on A4
   // Margins from the blocks shaped like lines of text, as found (before a
@@ -70,23 +76,28 @@ std::vector<TextBlock> JoinParagraphs(const PageLayout& page) {
     right = std::max(right, r.right());
   }
 
+  auto runs_on = [&](const Rect& line) { return line.right() >= right - tolerance; };
+  auto flush_left = [&](const Rect& line) { return line.x <= left + tolerance; };
   std::vector<TextBlock> out;
+  std::vector<ParagraphEdges> out_edges;
   Rect last_line;  // the last line of out.back(): the paragraph's box is wider
   for (const TextBlock& line : joined) {
     if (!out.empty()) {
-      bool full = last_line.right() >= right - tolerance;
-      bool flush_left = line.box.x <= left + tolerance;
       int gap = line.box.y - last_line.bottom();
-      if (full && flush_left && gap >= -tolerance && gap < line.box.height &&
+      if (runs_on(last_line) && flush_left(line.box) && gap >= -tolerance &&
+          gap < line.box.height &&
           !TableBetween(page, last_line.bottom(), line.box.y)) {
         Append(&out.back(), line);
         last_line = line.box;
+        out_edges.back().runs_on = runs_on(last_line);
         continue;
       }
     }
     out.push_back(line);
     last_line = line.box;
+    out_edges.push_back({flush_left(line.box), runs_on(line.box)});
   }
+  if (edges != nullptr) *edges = std::move(out_edges);
   return out;
 }
 

@@ -16,7 +16,17 @@ namespace decltab::normalize {
 // Margins are the extreme left and right edges of the page's text lines, of
 // those at least twice as wide as high when there are any (a fleck read as
 // a glyph out in the margin moves neither).
-std::vector<TextBlock> JoinParagraphs(const PageLayout& page);
+//
+// `edges`, when given, receives for each paragraph how it meets the
+// margins: a paragraph whose last line runs to the right margin may go on
+// on the next page, in a paragraph there whose first line starts at the
+// left margin.
+struct ParagraphEdges {
+  bool flush_left = false;  // the first line starts at the left margin
+  bool runs_on = false;     // the last line runs to the right margin
+};
+std::vector<TextBlock> JoinParagraphs(const PageLayout& page,
+                                      std::vector<ParagraphEdges>* edges = nullptr);
 
 }  // namespace decltab::normalize
 

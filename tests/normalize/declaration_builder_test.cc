@@ -514,6 +514,49 @@ TEST(BuildDeclarationStandaloneTest, BudgetRowsJoinedAboveAFormAreRead) {
   EXPECT_EQ(102'200'000, p.funds.total->value.count());
 }
 
+// Budget prose cut by a page break mid-item: the page's last line runs to the
+// right margin, the next page goes on at the left margin.
+TEST(BuildDeclarationStandaloneTest, BudgetProseGoesOnOverThePageBreak) {
+  auto line = [](int y, int x, int width, const std::string& text) {
+    TextBlock b = MakeBlock(y, text);
+    b.box.x = x;
+    b.box.width = width;
+    return b;
+  };
+  auto document = [&](int second_page_x) {
+    DocumentLayout doc;
+    doc.pages.push_back(MakePage(
+        1,
+        {line(100, 200, 1200, "项目经费情况说明--河道保洁"),
+         line(200, 200, 600, "六、年度预算安排"),
+         line(300, 300, 1900, "保洁船租用费12万元,河道垃圾清运"),
+         line(400, 200, 2000, "费6万元,巡查设备维"),
+         line(3300, 1100, 100, "1/2")},
+        {}));
+    doc.pages.push_back(MakePage(
+        2,
+        {line(200, second_page_x, 1000, "护费2万元。"),
+         line(300, 300, 1900, "另列:河道巡查人员劳务费需另行申请,"),
+         line(400, 200, 2000, "不在本项目预算之内。")},
+        {}));
+    return doc;
+  };
+  Result<Declaration> d = BuildDeclaration(document(200), BuildOptions{});
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(1u, d->projects.size());
+  const std::vector<BudgetLine>& lines = d->projects[0].budget_lines;
+  ASSERT_EQ(3u, lines.size());
+  EXPECT_EQ("巡查设备维护费", lines[2].item);
+  EXPECT_EQ(2'000'000, lines[2].amount.value.count());
+  EXPECT_EQ(1, lines[2].amount.source.page);  // where the sentence starts
+
+  // Indented on the next page: a paragraph of its own.
+  d = BuildDeclaration(document(300), BuildOptions{});
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(3u, d->projects[0].budget_lines.size());
+  EXPECT_EQ("护费", d->projects[0].budget_lines[2].item);
+}
+
 TEST(BuildDeclarationStandaloneTest, NoPagesIsInvalidInput) {
   Result<Declaration> d = BuildDeclaration(DocumentLayout{}, BuildOptions{});
   ASSERT_FALSE(d.ok());
