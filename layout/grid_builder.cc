@@ -399,6 +399,15 @@ std::optional<Table> BuildTable(const Structure& structure,
   };
   auto offset_of = [&](const GridLine& l) { return ClearanceOffset(l.thickness, dpi, options); };
   auto coverage = [&](bool horizontal, const GridLine& l, int from, int to) {
+    // Where no found segment of the line runs, pieces may be the strokes of
+    // a text line in line with it (a merged cell's text across its hidden
+    // line): they count only without glyph bodies beside them.
+    bool found = std::any_of(l.runs.begin(), l.runs.end(), [&](const auto& run) {
+      return run.first < to && run.second > from;
+    });
+    if (!found)
+      return UncrowdedCoverage(lines, horizontal, l.pos, band_of(l), from, to,
+                               offset_of(l), crowd, l.runs);
     return LineCoverage(horizontal ? lines.horizontal_pieces : lines.vertical_pieces,
                         horizontal, l.pos, band_of(l), from, to, lines.ink, offset_of(l),
                         l.runs);

@@ -193,6 +193,28 @@ TEST_F(GridBuilderTest, GlyphStrokeOnAMergedCellsHiddenLineDoesNotSplit) {
   EXPECT_EQ(2, bottom->colspan);
 }
 
+TEST_F(GridBuilderTest, TextLineOnAMergedCellsHiddenLineDoesNotSplit) {
+  Box();
+  V(400, 100, 400);
+  H(250, 400, 700);  // the right column has two rows, the left cell spans both
+  // A line of text (王王王…) in the merged cell, its middle bars on the
+  // hidden line: paper right beside the bars, the glyphs' other bars a
+  // little further.
+  for (int x = 130; x + 30 <= 370; x += 36) {
+    for (int y : {242, 250, 258}) H(y, x, x + 30);
+    V(x + 15, 242, 258);
+  }
+  for (bool repair : {true, false}) {
+    options_.repair_scanned_lines = repair;  // false: a rendered page
+    std::vector<Table> tables = Build();
+    ASSERT_EQ(1u, tables.size());
+    const Cell* left = tables[0].At(0, 0);
+    ASSERT_NE(left, nullptr);
+    EXPECT_EQ(2, left->rowspan) << repair;
+    EXPECT_EQ(3u, tables[0].cells.size()) << repair;
+  }
+}
+
 TEST_F(GridBuilderTest, LineOffItsMeanPositionStillSplitsALowCell) {
   // A thick column line whose top piece, one low row high and too short to
   // be a segment, runs 3 px left of the long piece below it.
