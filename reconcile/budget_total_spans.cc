@@ -1,5 +1,6 @@
 #include "reconcile/budget_total_spans.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace decltab::reconcile {
@@ -62,6 +63,31 @@ std::vector<LineSpan> CandidateSpans(const Project& project, size_t total_index)
     }
     AddSpan(std::move(above), &spans);
     AddSpan(std::move(table), &spans);
+    // A table cut by a page break: the first table on a page may go on
+    // from the last table of the page before, since that part's own last
+    // total.
+    if (at->table == 1 && floor_row < 0) {
+      CellRef before{at->page - 1, 0, -1, 0};
+      for (size_t i = 0; i < lines.size(); ++i)
+        if (std::optional<CellRef> l = ParseCellRef(lines[i].amount.source);
+            l && l->page == before.page)
+          before.table = std::max(before.table, l->table);
+      for (const StatedAmount& other : project.stated_budget_totals)
+        if (std::optional<CellRef> o = ParseCellRef(other.source); o && SameTable(*o, before))
+          before.row = std::max(before.row, o->row);
+      LineSpan cut{{}, "of " + TableName(before) +
+                           (before.row >= 0 ? " since the total in row " +
+                                                  std::to_string(before.row)
+                                            : "") +
+                           " and " + TableName(*at) + " above it"};
+      for (size_t i = 0; i < lines.size(); ++i) {
+        std::optional<CellRef> l = ParseCellRef(lines[i].amount.source);
+        if (l && ((SameTable(*l, before) && l->row > before.row) ||
+                  (SameTable(*l, *at) && l->row < at->row)))
+          cut.lines.push_back(i);
+      }
+      if (before.table > 0) AddSpan(std::move(cut), &spans);
+    }
   }
   LineSpan all{{}, "of the project"};
   for (size_t i = 0; i < lines.size(); ++i) all.lines.push_back(i);

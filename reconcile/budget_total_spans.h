@@ -2,8 +2,10 @@
 // stated in prose) covers. The declaration does not record it, so it is
 // inferred from where the figures were read ("table 2 r9c4" on a page):
 // a subtotal covers the lines above it in its table since the previous
-// total, a table total covers its table, and any total may cover all the
-// project's lines (prose totals, tables cut by a page break).
+// total, a table total covers its table, a total in the first table on a
+// page may also cover the lines of the last table on the page before (a
+// table cut by a page break), and any total may cover all the project's
+// lines (prose totals).
 #ifndef DECLTAB_RECONCILE_BUDGET_TOTAL_SPANS_H_
 #define DECLTAB_RECONCILE_BUDGET_TOTAL_SPANS_H_
 

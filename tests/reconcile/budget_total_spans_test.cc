@@ -38,6 +38,31 @@ TEST(BudgetTotalSpansTest, SubtotalSpanStopsAtThePreviousTotal) {
   EXPECT_EQ((std::vector<size_t>{0, 1}), first[0].lines);
 }
 
+// A table cut by the page break: its total on page 3 covers its lines on
+// page 2 too, those below page 2's own total.
+TEST(BudgetTotalSpansTest, TotalOfATableCutByThePageBreak) {
+  Project p;
+  p.budget_lines = {Line("first table", 5, "table 1 r1c2", 0.99f, 2),
+                    Line("a", 1, "table 2 r2c2", 0.99f, 2),
+                    Line("b", 1, "table 2 r4c2", 0.99f, 2),
+                    Line("c", 1, "table 2 r5c2", 0.99f, 2),
+                    Line("d", 1, "table 1 r1c2", 0.99f, 3)};
+  p.stated_budget_totals = {Stated(1, 1, 2, "table 2 r3c2"),
+                            Stated(3, 1, 3, "table 1 r2c2")};
+  std::vector<LineSpan> spans = CandidateSpans(p, 1);
+  ASSERT_EQ(3u, spans.size());
+  EXPECT_EQ((std::vector<size_t>{4}), spans[0].lines);
+  EXPECT_EQ((std::vector<size_t>{2, 3, 4}), spans[1].lines);
+  EXPECT_EQ("3 lines of p2 table 2 since the total in row 3 and p3 table 1 above it",
+            spans[1].description);
+  EXPECT_EQ(5u, spans[2].lines.size());
+  // The second table on a page, or a total after one in its own table part,
+  // does not reach back.
+  p.stated_budget_totals[1].source.where = "table 2 r2c2";
+  p.budget_lines[4].amount.source.where = "table 2 r1c2";
+  EXPECT_EQ(2u, CandidateSpans(p, 1).size());
+}
+
 TEST(BudgetTotalSpansTest, RepeatedAndEmptySpansAreDropped) {
   Project p;
   p.budget_lines = {Line("a", 1, "table 1 r1c2")};
