@@ -131,6 +131,12 @@ bool NumbersOnly(const Table& t, int from, int col) {
   return any;
 }
 
+bool ColumnHasDigit(const Table& t, int from, int col) {
+  for (int r = from; r < t.rows; ++r)
+    if (HasDigit(OwnText(t, r, col))) return true;
+  return false;
+}
+
 bool RowHasDigit(const Table& t, int row) {
   for (const Cell* cell : CellsInRow(t, row))
     if (cell->row == row && HasDigit(FoldText(cell->text))) return true;
@@ -297,7 +303,34 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
   }
 
   // A 合计 column whose value is merged over the rows (or written once) is a
-  // stated total, not a per-row amount.
+  // stated total, not a per-row amount; so is one that, in a row, differs
+  // from the sum of the money columns before it, in a table that prices no
+  // quantities (the part of such a column left above a page break may be
+  // one row).
+  auto unit_of = [&](int c) {
+    return c >= 0 && cols[c].unit ? *cols[c].unit : table_unit;
+  };
+  const bool priced = std::any_of(cols.begin(), cols.end(), [](const Column& col) {
+    return col.role == Role::kQuantity || col.role == Role::kPrice || col.per_unit;
+  });
+  auto differs_from_row_sum = [&](int c) {
+    if (priced) return false;
+    for (int r = data; r < t.rows; ++r) {
+      Result<StatedAmount> stated = ParseAmount(OwnText(t, r, c), unit_of(c));
+      if (!stated.ok()) continue;
+      Fen sum;
+      int parts = 0;
+      for (int k = 0; k < c; ++k) {
+        if (cols[k].role != Role::kMoney) continue;
+        Result<StatedAmount> part = ParseAmount(OwnText(t, r, k), unit_of(k));
+        if (!part.ok()) continue;
+        sum += part->value;
+        ++parts;
+      }
+      if (parts > 0 && sum != stated->value) return true;
+    }
+    return false;
+  };
   int data_rows = t.rows - data;
   for (int c = 0; c < t.cols && headed; ++c) {
     if (cols[c].role != Role::kMoney ||
@@ -312,12 +345,17 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
       ++filled;
       if (cell->rowspan >= 2) merged = true;
     }
-    if (data_rows >= 2 && (merged || filled == 1)) cols[c].role = Role::kTotal;
+    if ((data_rows >= 2 && (merged || filled == 1)) || differs_from_row_sum(c))
+      cols[c].role = Role::kTotal;
   }
 
+  // The amount column: the last money column with figures in it (a merged
+  // 合计 column's part below a page break is empty).
   int amount_col = -1, item_col = -1, qty_col = -1, price_col = -1;
   for (int c = 0; c < t.cols; ++c) {
-    if (cols[c].role == Role::kMoney) amount_col = c;
+    if (cols[c].role == Role::kMoney &&
+        (amount_col < 0 || ColumnHasDigit(t, data, c)))
+      amount_col = c;
     if (cols[c].role == Role::kQuantity && qty_col < 0) qty_col = c;
     if (cols[c].role == Role::kPrice && price_col < 0) price_col = c;
   }
@@ -331,9 +369,6 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
       break;
     }
   if (!headed) item_col = t.cols > 1 ? 0 : -1;
-  auto unit_of = [&](int c) {
-    return c >= 0 && cols[c].unit ? *cols[c].unit : table_unit;
-  };
 
   std::optional<std::string> group;
   if (continued)

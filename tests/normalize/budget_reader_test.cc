@@ -170,6 +170,37 @@ TEST(ReadBudgetTableTest, ItemColumnIsNotOneOfNumbers) {
   EXPECT_EQ("5", read.lines[0].quantity->ToString());
 }
 
+// A 合计 column merged over all rows, cut by a page break after one row:
+// above the break it differs from the row's fee, so it is a stated total;
+// below the break it is empty, so the fee column holds the amounts.
+TEST(ReadBudgetTableTest, MergedTotalColumnCutAfterOneRow) {
+  Table before = MakeTable(100, 100, {800, 300, 300},
+                           {{"内容", "讲课费(元)", "合计"}, {"甲类培训", "15000", "50000"}});
+  BudgetRead first = ReadBudgetTable(before, TableContext{5, 2, 2480}, InUnit(Fen(100)));
+  ASSERT_EQ(1u, first.lines.size());
+  EXPECT_EQ(1'500'000, first.lines[0].amount.value.count());
+  ASSERT_EQ(1u, first.totals.size());
+  EXPECT_EQ(5'000'000, first.totals[0].value.count());
+
+  AroundTable around = InUnit(Fen(100));
+  around.carried_header = first.header;
+  Table after = MakeTable(100, 100, {800, 300, 300},
+                          {{"乙类培训", "15000", ""}, {"丙类培训", "20000", ""}},
+                          {Merge{0, 2, 2, 1}});
+  BudgetRead rest = ReadBudgetTable(after, TableContext{6, 1, 2480}, around);
+  ASSERT_EQ(2u, rest.lines.size()) << (rest.warnings.empty() ? "" : rest.warnings[0]);
+  EXPECT_EQ(2'000'000, rest.lines[1].amount.value.count());
+
+  // Quantities priced: a 总计 above the per-period fee is the row's amount.
+  Table priced = MakeTable(100, 100, {800, 300, 300, 300},
+                           {{"项目", "每期费用(元)", "期数", "总计(元)"},
+                            {"公报印刷", "40000", "5", "200000"}});
+  BudgetRead read = ReadBudgetTable(priced, TableContext{7, 1, 2480}, InUnit(Fen(100)));
+  ASSERT_EQ(1u, read.lines.size());
+  EXPECT_EQ(20'000'000, read.lines[0].amount.value.count());
+  EXPECT_TRUE(read.totals.empty());
+}
+
 TEST(ReadBudgetTableTest, UnreadableAmountIsAWarning) {
   Table t =
       MakeTable(100, 100, {800, 300}, {{"项目", "金额(元)"}, {"设备", "2 75"}});
