@@ -30,7 +30,9 @@ TEST(ExitCodesTest, UnusableInputExitsTwoWithOneLineAndNoOutput) {
     EXPECT_NE(std::string::npos, run.stderr_text.find(c.reason)) << run.stderr_text;
     EXPECT_NE(std::string::npos, run.stderr_text.find(c.name)) << run.stderr_text;
     // Nothing partial: no JSON, no CSV folder, no temporary files.
-    if (fs::exists(out)) EXPECT_TRUE(fs::is_empty(out));
+    if (fs::exists(out)) {
+      EXPECT_TRUE(fs::is_empty(out));
+    }
   }
 }
 
