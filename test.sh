@@ -13,7 +13,7 @@ ctest --output-on-failure -j"$(nproc)" -LE fuzz "$@" 2>&1 | tee ctest.log
 status=${PIPESTATUS[0]}
 set -e
 if [ -f "$DECLTAB_SCORES_FILE" ]; then
-  echo "== scores against ground truth (tests/e2e: cell text, extraction) =="
+  echo "== scores against ground truth (tests/e2e: cell text, extraction, other renderings) =="
   sort "$DECLTAB_SCORES_FILE"
 fi
 # ctest's own closing line last, for whoever reads the end of the log.
