@@ -168,10 +168,11 @@ class Builder {
       if (first_on_page && cut_->src.page + 1 == page.page_number &&
           edges.flush_left && !MatchProjectHeading(text) && !LooksLikeHeading(text)) {
         text = cut_->text + text;
-        src.page = cut_->src.page;
+        src.page = cut_->src.page;  // where it starts
         src.confidence = std::min(src.confidence, cut_->src.confidence);
         first_page = cut_->first_page;
         cut_.reset();
+        if (cur_) Touch(page.page_number);
       } else {
         FlushCutText();
       }
