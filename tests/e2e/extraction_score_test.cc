@@ -3,15 +3,12 @@
 // the thresholds sit just under what decltab measures today and only go up.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <fstream>
-#include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "tests/e2e/run_decltab.h"
-#include "tests/eval/scorer.h"
+#include "tests/e2e/extract_and_score.h"
 
 namespace decltab::e2e {
 namespace {
@@ -63,19 +60,8 @@ class ExtractionScoreTest : public testing::TestWithParam<Case> {};
 TEST_P(ExtractionScoreTest, MeetsThresholds) {
   const Case& c = GetParam();
   std::string dir = TempDir(c.name);
-  RunResult run = RunDecltab(std::string("-q extract ") + c.pdf + " -o " + dir + " -j 1", dir);
-  ASSERT_EQ(0, run.exit_code) << run.stderr_text;
-  std::string stem = std::filesystem::path(c.pdf).stem().string();
-  std::string out_path = dir + "/" + stem + ".json";
-
-  Result<eval::DocumentScore> score = eval::ScoreFiles(out_path, c.truth, c.name);
+  Result<eval::DocumentScore> score = ExtractAndScore(c.pdf, c.truth, c.name, dir);
   ASSERT_TRUE(score.ok()) << score.status().message();
-  std::cout << eval::FormatScoreLine(*score) << "\n"
-            << eval::FormatDisagreements(*score) << std::flush;
-  // test.sh prints every document's line after the run (ctest shows the
-  // output of failing tests only).
-  if (const char* scores = std::getenv("DECLTAB_SCORES_FILE"))
-    std::ofstream(scores, std::ios::app) << eval::FormatScoreLine(*score) << "\n";
 
   EXPECT_EQ(1.0, score->project_recall);
   EXPECT_GE(score->funds_total_exact_rate, c.min_funds_exact);
@@ -87,7 +73,7 @@ TEST_P(ExtractionScoreTest, MeetsThresholds) {
   EXPECT_LE(score->false_mismatches, c.max_false_mismatches)
       << "a check failed that holds in the document";
 
-  std::ifstream in(out_path);
+  std::ifstream in(OutputJson(c.pdf, dir));
   std::vector<std::string> reported = ReportedMismatches(nlohmann::json::parse(in));
   for (const std::string& want : c.must_mismatch)
     EXPECT_NE(reported.end(), std::find(reported.begin(), reported.end(), want))

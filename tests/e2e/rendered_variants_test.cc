@@ -6,13 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <iostream>
 #include <string>
 #include <tuple>
 
-#include "tests/e2e/run_decltab.h"
-#include "tests/eval/scorer.h"
+#include "tests/e2e/extract_and_score.h"
 
 namespace decltab::e2e {
 namespace {
@@ -30,15 +27,8 @@ TEST_P(RenderedVariantsTest, ExtractsEveryFigure) {
                              source + ".json -o " + pdf + " --seed " +
                              std::to_string(seed) + " --truth-out " + truth + " >/dev/null";
   ASSERT_EQ(0, std::system(render.c_str())) << render;
-  RunResult run = RunDecltab("-q extract " + pdf + " -o " + dir + " -j 1", dir);
-  ASSERT_EQ(0, run.exit_code) << run.stderr_text;
-
-  Result<eval::DocumentScore> score = eval::ScoreFiles(dir + "/" + name + ".json", truth, name);
+  Result<eval::DocumentScore> score = ExtractAndScore(pdf, truth, name, dir);
   ASSERT_TRUE(score.ok()) << score.status().message();
-  std::cout << eval::FormatScoreLine(*score) << "\n"
-            << eval::FormatDisagreements(*score) << std::flush;
-  if (const char* scores = std::getenv("DECLTAB_SCORES_FILE"))
-    std::ofstream(scores, std::ios::app) << eval::FormatScoreLine(*score) << "\n";
   EXPECT_EQ(1.0, score->project_recall);
   EXPECT_EQ(1.0, score->funds_total_exact_rate);
   EXPECT_EQ(1.0, score->indicators.f1());
