@@ -10,22 +10,6 @@
 namespace decltab::normalize {
 namespace {
 
-// Money units as written after a number, with their value in fen.
-struct MoneyUnit {
-  const char* text;
-  int64_t fen;
-};
-constexpr MoneyUnit kMoneyUnits[] = {
-    {"", -1},  // bare number: the caller's unit
-    {"元", 100},
-    {"元整", 100},
-    {"千元", 100'000},
-    {"万元", 1'000'000},
-    {"万", 1'000'000},
-    {"亿元", 10'000'000'000},
-    {"亿", 10'000'000'000},
-};
-
 int64_t Pow10(int n) {
   int64_t p = 1;
   while (n-- > 0) p *= 10;
@@ -113,10 +97,9 @@ Result<StatedAmount> ParseAmount(std::string_view text,
   size_t used = ReadDecimal(s, &number);
   if (used == 0) return error;
   std::string_view unit_text = s.substr(used);
-  int64_t unit = 0;
-  for (const MoneyUnit& u : kMoneyUnits)
-    if (unit_text == u.text)
-      unit = u.fen < 0 ? unit_of_bare_numbers.count() : u.fen;
+  const std::optional<Fen> named = MoneyUnitNamed(unit_text);
+  if (!unit_text.empty() && !named) return error;
+  const int64_t unit = named.value_or(unit_of_bare_numbers).count();
   if (unit <= 0) return error;
 
   std::optional<Fen> value = number.Times(Fen(unit));

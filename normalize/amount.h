@@ -16,16 +16,12 @@
 #include "core/declaration.h"
 #include "core/fen.h"
 #include "core/result.h"
+#include "normalize/money_units.h"
 
 namespace decltab::normalize {
 
-// Fen per 元, 万元 and 亿元.
-inline constexpr Fen kYuan{100};
-inline constexpr Fen kWanYuan{1'000'000};
-inline constexpr Fen kYiYuan{10'000'000'000};
-
 // Parses one amount: an optional ¥, a decimal number (thousands commas
-// allowed), an optional unit 元 / 万元 / 万 / 千元 / 亿元, and an optional
+// allowed), an optional unit of kMoneyUnits (元, 万元, 万, 千元 …), and an optional
 // per-unit suffix that is ignored ("150 元/人" is 150 元). A bare number is in
 // `unit_of_bare_numbers` (元 unless a column or form says 万元).
 // The precision is the unit of the last written digit: "1234.50万元" →

@@ -3,13 +3,11 @@
 
 #include "normalize/amount.h"
 #include "normalize/budget_reader.h"
+#include "normalize/money_units.h"
 #include "normalize/text.h"
 
 namespace decltab::normalize {
 namespace {
-
-// Money units a prose amount ends with, longest first.
-constexpr const char* kProseUnits[] = {"万元", "亿元", "千元", "元"};
 
 // Words between an item and its amount ("XX预算为10万元"), stripped from the
 // end of the item, longest first.
@@ -23,10 +21,6 @@ constexpr const char* kItemTails[] = {
 // contract sum split over years, a total investment.
 constexpr const char* kContextWords[] = {"中标金额", "合同金额", "合同总额",
                                          "总投资", "中标价"};
-
-// Clauses stating a total of the lines around them.
-constexpr const char* kTotalWords[] = {"共计", "合计", "总计",
-                                       "小计", "总额", "总预算"};
 
 std::vector<std::string> SplitClauses(std::string_view text) {
   std::vector<std::string> out;
@@ -60,14 +54,9 @@ std::string TrailingAmount(std::string_view clause, size_t* number_start) {
   // "115万元/年": an annual figure is still the clause's amount.
   size_t slash = s.rfind('/');
   if (slash != std::string_view::npos) s = s.substr(0, slash);
-  const char* unit = nullptr;
-  for (const char* u : kProseUnits)
-    if (EndsWith(s, u)) {
-      unit = u;
-      break;
-    }
-  if (unit == nullptr) return "";
-  size_t end = s.size() - std::string_view(unit).size();
+  const std::string_view unit = TrailingMoneyUnit(s);
+  if (unit.empty()) return "";
+  size_t end = s.size() - unit.size();
   size_t begin = end;
   while (begin > 0 && ((s[begin - 1] >= '0' && s[begin - 1] <= '9') ||
                        s[begin - 1] == '.' || s[begin - 1] == ','))
@@ -78,20 +67,15 @@ std::string TrailingAmount(std::string_view clause, size_t* number_start) {
   return std::string(s.substr(begin));
 }
 
-bool ContainsAny(std::string_view text, const char* const* words, size_t n) {
-  for (size_t i = 0; i < n; ++i)
-    if (text.find(words[i]) != std::string_view::npos) return true;
-  return false;
-}
-
 // Like ContainsAny, but a word of 4+ characters also counts when OCR read it
 // with one character added, dropped or changed ("中标人金额" for 中标金额):
 // missing a context word turns a contract sum into a budget line.
-bool ContainsAnyRead(std::string_view text, const char* const* words, size_t n) {
-  if (ContainsAny(text, words, n)) return true;
+template <typename Words>
+bool ContainsAnyRead(std::string_view text, const Words& words) {
+  if (ContainsAny(text, words)) return true;
   const std::u32string t = ToU32(text);
-  for (size_t i = 0; i < n; ++i) {
-    const std::u32string w = ToU32(words[i]);
+  for (std::string_view word : words) {
+    const std::u32string w = ToU32(word);
     if (w.size() < 4) continue;
     for (size_t len = w.size() - 1; len <= w.size() + 1; ++len)
       for (size_t at = 0; at + len <= t.size(); ++at)
@@ -114,21 +98,13 @@ bool IsBudgetCaption(std::string_view folded) {
   return true;
 }
 
-std::optional<Fen> UnitNote(std::string_view folded) {
-  std::string s = FoldCompact(folded);
-  if (s.find("单位:万元") != std::string::npos) return kWanYuan;
-  if (s.find("单位:亿元") != std::string::npos) return kYiYuan;
-  if (s.find("单位:元") != std::string::npos) return kYuan;
-  return std::nullopt;
-}
-
 BudgetRead ReadBudgetProse(std::string_view folded, const Source& source) {
   BudgetRead out;
   for (std::string clause : SplitClauses(FoldCompact(folded))) {
     size_t start = 0;
     std::string amount_text = TrailingAmount(clause, &start);
     if (amount_text.empty()) continue;
-    if (ContainsAnyRead(clause, kContextWords, std::size(kContextWords))) continue;
+    if (ContainsAnyRead(clause, kContextWords)) continue;
     Result<StatedAmount> amount = ParseAmount(amount_text);
     if (!amount.ok()) {
       out.warnings.push_back(source.where + ": " + amount.status().message());
@@ -137,8 +113,7 @@ BudgetRead ReadBudgetProse(std::string_view folded, const Source& source) {
     std::string item = clause.substr(0, start);
     if (StartsWith(item, "其中"))
       item = item.substr(std::string("其中").size());
-    bool total =
-        item.empty() || ContainsAny(item, kTotalWords, std::size(kTotalWords));
+    bool total = item.empty() || ContainsAny(item, kProseTotalWords);
     for (bool stripped = true; stripped && !item.empty();) {
       stripped = false;
       for (const char* tail : kItemTails)

@@ -13,6 +13,7 @@
 #include "core/declaration.h"
 #include "core/fen.h"
 #include "core/page_layout.h"
+#include "normalize/money_units.h"
 #include "normalize/table_text.h"
 
 namespace decltab::normalize {
@@ -35,9 +36,6 @@ struct BudgetRead {
 // ("某某项目资金的测算方式"). It names the table's group, and the item when
 // the table has no item column.
 bool IsBudgetCaption(std::string_view folded);
-
-// "单位:万元" / "单位:元" anywhere in `folded`: the unit of bare numbers.
-std::optional<Fen> UnitNote(std::string_view folded);
 
 // What a project says around one of its budget tables.
 struct AroundTable {

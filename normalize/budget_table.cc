@@ -17,7 +17,6 @@ constexpr const char* kQuantityWords[] = {"数量", "人数", "次数", "天数"
 constexpr const char* kPriceWords[] = {"单价", "单次", "制作费用", "标准"};
 constexpr const char* kMoneyWords[] = {"元",   "费",   "金额", "资金", "合计",
                                        "总计", "预算", "额",   "需求"};
-constexpr const char* kTotalWords[] = {"合计", "小计", "总计", "共计"};
 
 // First-column headers that name the column, not a group of lines.
 constexpr const char* kGenericItemHeaders[] = {
@@ -60,13 +59,6 @@ struct Column {
   std::optional<std::string> per_unit;    // "每期…" or ".../期"
 };
 
-template <size_t N>
-bool ContainsAny(std::string_view s, const char* const (&words)[N]) {
-  for (const char* w : words)
-    if (s.find(w) != std::string_view::npos) return true;
-  return false;
-}
-
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return c >= '0' && c <= '9'; });
@@ -75,10 +67,7 @@ bool HasDigit(std::string_view s) {
 Column Classify(const std::string& header) {
   Column col;
   col.header = header;
-  if (header.find("万元") != std::string::npos)
-    col.unit = kWanYuan;
-  else if (header.find("元") != std::string::npos)
-    col.unit = kYuan;
+  col.unit = UnitInHeader(header);
   // Bracketed units: the first that is not money.
   for (size_t open = header.find('('); open != std::string::npos;
        open = header.find('(', open + 1)) {
@@ -334,7 +323,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
   int data_rows = t.rows - data;
   for (int c = 0; c < t.cols && headed; ++c) {
     if (cols[c].role != Role::kMoney ||
-        !ContainsAny(cols[c].header, kTotalWords))
+        !ContainsAny(cols[c].header, kTableTotalWords))
       continue;
     int filled = 0;
     bool merged = false;
@@ -430,7 +419,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     if (!RowHasDigit(t, r)) continue;  // a note or sub-heading row
 
     bool is_total = false;
-    for (const char* w : kTotalWords)
+    for (std::string_view w : kTableTotalWords)
       if (StartsWith(first_compact, w)) is_total = true;
 
     // Formulas anywhere in the row, left to right.

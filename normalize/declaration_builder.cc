@@ -10,6 +10,7 @@
 #include "normalize/paragraphs.h"
 #include "normalize/headings.h"
 #include "normalize/indicator_reader.h"
+#include "normalize/money_units.h"
 #include "normalize/table_text.h"
 #include "normalize/text.h"
 
@@ -265,8 +266,8 @@ class Builder {
     // "…项目共5个,涉及项目预算资金1234.50万元"
     static const std::regex kCount("共(计)?(\\d{1,6})(个|项)");
     static const std::regex kTotal(
-        "资金(总额|合计|共计|总计|共|为|计)?(\\d[\\d,]*(\\.\\d+)?)(万元|亿元|"
-        "元)");
+        "资金(总额|合计|共计|总计|共|为|计)?(\\d[\\d,]*(\\.\\d+)?)(" +
+        MoneyUnitAlternation() + ")");
     std::string compact = FoldCompact(text);
     std::smatch m;
     if (!decl_.stated_project_count && std::regex_search(compact, m, kCount))

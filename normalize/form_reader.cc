@@ -7,6 +7,7 @@
 
 #include "normalize/amount.h"
 #include "normalize/date.h"
+#include "normalize/money_units.h"
 #include "normalize/text.h"
 
 namespace decltab::normalize {
@@ -146,9 +147,10 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
   for (const Cell& cell : table.cells) {
     if (cell.row >= end_row) continue;
     std::string compact = FoldCompact(cell.text);
-    if (compact.find("(万元)") != std::string::npos ||
-        compact.find("单位:万元") != std::string::npos)
-      unit = kWanYuan;
+    // A label in a larger unit than 元 sets the unit of the form's bare
+    // figures ("项目资金(万元)"); "(元)" beside it does not set it back.
+    if (std::optional<Fen> named = UnitInLabel(compact); named && *named != kYuan)
+      unit = *named;
     if (std::optional<LabelHit> hit = MatchLabel(cell, min_similarity)) {
       hits.push_back(*hit);
       is_label[&cell] = true;

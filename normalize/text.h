@@ -43,6 +43,14 @@ size_t CodePointCount(std::string_view utf8);
 bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);
 
+// True when `text` contains one of `words` (an array of string-likes).
+template <typename Words>
+bool ContainsAny(std::string_view text, const Words& words) {
+  for (std::string_view w : words)
+    if (text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace decltab::normalize
 
 #endif  // DECLTAB_NORMALIZE_TEXT_H_

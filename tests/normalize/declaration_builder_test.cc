@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "layout_builder.h"
+#include "normalize/money_units.h"
 
 namespace decltab::normalize {
 namespace {
@@ -562,6 +563,38 @@ TEST(BuildDeclarationStandaloneTest, NoPagesIsInvalidInput) {
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(Status::Code::kInvalidInput, d.status().code());
   EXPECT_EQ("document has no pages", d.status().message());
+}
+
+}  // namespace
+}  // namespace decltab::normalize
+
+namespace decltab::normalize {
+namespace {
+
+// The form's money label and the preamble's stated total know every unit of
+// normalize/money_units.h that names money.
+TEST(BuildDeclarationStandaloneTest, FormAndStatedTotalInEveryMoneyUnit) {
+  for (const MoneyUnit& u : kMoneyUnits) {
+    if (!u.names_money) continue;
+    FormSpec form;
+    form.money_label = "项目\n资金\n(" + std::string(u.text) + ")";
+    form.total = "5";
+    DocumentLayout doc;
+    doc.pages.push_back(MakePage(
+        1,
+        {MakeBlock(100, "本部门编报绩效目标的项目共1个,涉及项目预算资金2" +
+                            std::string(u.text) + "。")},
+        {MakeForm(form, {{"", "产出指标", "数量指标", "保洁河道", "", "12条"}},
+                  Level3Merges(1), 600)}));
+    Result<Declaration> d = BuildDeclaration(doc, BuildOptions{});
+    ASSERT_TRUE(d.ok()) << u.text;
+    ASSERT_TRUE(d->stated_total.has_value()) << u.text;
+    EXPECT_EQ(2 * u.fen.count(), d->stated_total->value.count()) << u.text;
+    ASSERT_EQ(1u, d->projects.size()) << u.text;
+    ASSERT_TRUE(d->projects[0].funds.total.has_value()) << u.text;
+    EXPECT_EQ(5 * u.fen.count(), d->projects[0].funds.total->value.count())
+        << u.text;
+  }
 }
 
 }  // namespace
