@@ -14,6 +14,7 @@
 #include "cli/batch_inputs.h"
 #include "cli/read_document.h"
 #include "core/result.h"
+#include "reconcile/reconcile.h"
 
 namespace decltab::cli {
 
@@ -23,7 +24,7 @@ struct BatchRequest {
   std::string db;       // SQLite database (required: it is the resume key)
   Shard shard;          // this process's part of the input
   bool excel = false;
-  float min_confidence = 0.50f;
+  float min_confidence = reconcile::kDefaultMinConfidence;
   ReadOptions read;     // read.workers: worker threads (0: one per core)
 };
 

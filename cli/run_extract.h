@@ -9,6 +9,7 @@
 #include "cli/read_document.h"
 #include "core/declaration.h"
 #include "core/result.h"
+#include "reconcile/reconcile.h"
 
 namespace decltab::cli {
 
@@ -17,10 +18,7 @@ struct ExtractRequest {
   std::string out_dir;  // gets <stem>.json and <stem>/*.csv
   std::string db;       // SQLite file; empty: none
   bool excel = false;   // CSV with a UTF-8 BOM for Excel
-  // Tesseract's chi_sim confidences are low even for right readings: on the
-  // 300 dpi sample scan, correctly read figure cells scored 0.58-0.91 and a
-  // garbled formula cell 0.16 (see README, "Confidence").
-  float min_confidence = 0.50f;
+  float min_confidence = reconcile::kDefaultMinConfidence;
   ReadOptions read;
 };
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/page_layout.h"
-#include "layout/page_analyzer.h"
+#include "layout/layout_options.h"
 #include "layout/ruling_lines.h"
 
 namespace decltab::layout {

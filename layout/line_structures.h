@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "layout/page_analyzer.h"
+#include "layout/layout_options.h"
 #include "layout/ruling_lines.h"
 
 namespace decltab::layout {

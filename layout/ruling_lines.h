@@ -8,7 +8,7 @@
 
 #include <opencv2/core.hpp>
 
-#include "layout/page_analyzer.h"
+#include "layout/layout_options.h"
 
 namespace decltab::layout {
 

@@ -8,7 +8,7 @@
 
 #include "core/geometry.h"
 #include "core/page_layout.h"
-#include "layout/page_analyzer.h"
+#include "layout/layout_options.h"
 
 namespace decltab::layout {
 

@@ -72,10 +72,13 @@ struct OpenProject {
   bool has_table = false;
 };
 
-bool NamesAgree(const std::string& a, const std::string& b) {
+// A heading's name and its form's 项目名称 name one project when one opens
+// the other or they are as similar as a label read by OCR.
+bool NamesAgree(const std::string& a, const std::string& b,
+                double min_similarity) {
   std::string x = FoldCompact(a), y = FoldCompact(b);
   if (x == y || StartsWith(x, y) || StartsWith(y, x)) return true;
-  return LabelSimilarity(x, y) >= 0.8;
+  return LabelSimilarity(x, y) >= min_similarity;
 }
 
 // The rows of `t` above `row`, as a table of their own.
@@ -375,7 +378,7 @@ class Builder {
     if (form.name) {
       if (p.heading_name.empty()) {
         p.name = *form.name;
-      } else if (!NamesAgree(p.heading_name, *form.name)) {
+      } else if (!NamesAgree(p.heading_name, *form.name, options_.label_similarity)) {
         p.warnings.push_back(here + ": heading name \"" + p.heading_name +
                              "\" and form name \"" + *form.name + "\" differ");
       }

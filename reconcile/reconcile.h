@@ -13,13 +13,15 @@
 
 namespace decltab::reconcile {
 
+// Inputs read with a lower OCR confidence (0..1) make a rule unverifiable,
+// whether or not the figures agree. Tesseract's chi_sim confidences are low
+// even for right readings: on the 300 dpi sample scan, correctly read figure
+// cells scored 0.58-0.91 and a garbled formula cell 0.16 (see README,
+// "Confidence"). The default of extract, batch and reconcile alike.
+inline constexpr float kDefaultMinConfidence = 0.50f;
+
 struct ReconcileOptions {
-  // Inputs read with a lower OCR confidence (0..1) make a rule unverifiable,
-  // whether or not the figures agree.
-  // Tesseract's chi_sim confidences are low even for right readings: on the
-  // 300 dpi sample scan, correctly read figure cells scored 0.58-0.91 and a
-  // garbled formula cell 0.16 (see README, "Confidence").
-  float min_confidence = 0.50f;
+  float min_confidence = kDefaultMinConfidence;
 };
 
 // Appends checks to every Project::checks and to Declaration::checks (it
