@@ -61,4 +61,49 @@ std::optional<std::string> ParseDate(std::string_view text) {
   return Format(numbers[0], numbers[1], numbers[2]);
 }
 
+namespace {
+
+// A period's end may name a month or a year only ("2024年12月", "2024年"):
+// its first day when it starts the period, its last when it ends it.
+std::optional<std::string> ParsePeriodEnd(std::string_view text, bool last) {
+  if (std::optional<std::string> day = ParseDate(text)) return day;
+  std::string s = FoldCompact(text);
+  if (EndsWith(s, "底")) s.resize(s.size() - 3);  // "2024年底"
+  if (EndsWith(s, "月") || EndsWith(s, "年")) s.resize(s.size() - 3);
+  int y = 0, m = 0;
+  char tail = 0;
+  if (std::sscanf(s.c_str(), "%4d%*[-./年]%2d%c", &y, &m, &tail) == 2) {
+    if (m < 1 || m > 12) return std::nullopt;
+    return Format(y, m, last ? DaysIn(y, m) : 1);
+  }
+  if (s.size() == 4 && std::sscanf(s.c_str(), "%4d%c", &y, &tail) == 1)
+    return Format(y, last ? 12 : 1, last ? 31 : 1);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, std::string>> ParsePeriod(
+    std::string_view text) {
+  const std::string s = FoldCompact(text);
+  auto split_at = [&](size_t at, size_t len)
+      -> std::optional<std::pair<std::string, std::string>> {
+    std::optional<std::string> start =
+        ParsePeriodEnd(std::string_view(s).substr(0, at), false);
+    std::optional<std::string> end =
+        ParsePeriodEnd(std::string_view(s).substr(at + len), true);
+    if (!start || !end || *end < *start) return std::nullopt;
+    return std::make_pair(*start, *end);
+  };
+  for (std::string_view sep : {"至", "到", "~", "—", "–", "－"})
+    if (size_t at = s.find(sep); at != std::string::npos)
+      return split_at(at, sep.size());
+  // "2024-01-01-2024-12-31", "2024.1-2024.12": the hyphen both sides of
+  // which read as dates.
+  for (size_t at = s.find('-'); at != std::string::npos;
+       at = s.find('-', at + 1))
+    if (auto period = split_at(at, 1)) return period;
+  return std::nullopt;
+}
+
 }  // namespace decltab::normalize

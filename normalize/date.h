@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace decltab::normalize {
 
@@ -13,6 +14,13 @@ namespace decltab::normalize {
 // (spaces anywhere are ignored); nullopt for anything else, including
 // impossible dates such as 2023-02-30.
 std::optional<std::string> ParseDate(std::string_view text);
+
+// A period as forms write it in one cell: "2024-01-01至2024-12-31",
+// "2024年1月-2024年12月", "2024.01-2024.12", "2024年1月1日~2024年底". Ends
+// naming only a month or a year stand for its first day (start) or its last
+// (end). nullopt unless both ends read and the end is not before the start.
+std::optional<std::pair<std::string, std::string>> ParsePeriod(
+    std::string_view text);
 
 }  // namespace decltab::normalize
 

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <map>
 
 #include "normalize/amount.h"
 #include "normalize/date.h"
+#include "normalize/label_families.h"
 #include "normalize/money_units.h"
 #include "normalize/text.h"
 
@@ -20,6 +20,7 @@ enum class Field {
   kImplementer,
   kStartDate,
   kEndDate,
+  kPeriod,
   kTotal,
   kAnnualRequest,
   kAppropriation,
@@ -30,39 +31,53 @@ enum class Field {
   kAnnualGoal,
 };
 
-// The form's labels and the spellings regional templates use for them.
+// The fields of the form's header grid, by their names in
+// label_families.txt.
+struct FieldName {
+  const char* name;
+  Field field;
+};
+constexpr FieldName kFieldNames[] = {
+    {"name", Field::kName},
+    {"category", Field::kCategory},
+    {"department", Field::kDepartment},
+    {"implementer", Field::kImplementer},
+    {"start_date", Field::kStartDate},
+    {"end_date", Field::kEndDate},
+    {"period", Field::kPeriod},
+    {"funds.total", Field::kTotal},
+    {"funds.annual_request", Field::kAnnualRequest},
+    {"funds.appropriation", Field::kAppropriation},
+    {"funds.fiscal", Field::kFiscal},
+    {"funds.carryover", Field::kCarryover},
+    {"funds.other", Field::kOther},
+    {"goal.overall", Field::kOverallGoal},
+    {"goal.annual", Field::kAnnualGoal},
+};
+
+std::optional<Field> FieldNamed(std::string_view name) {
+  for (const FieldName& f : kFieldNames)
+    if (name == f.name) return f.field;
+  return std::nullopt;
+}
+
+// A label of the form and the field it names, from label_families.txt.
 struct FormLabel {
   Field field;
-  const char* text;
+  std::string text;        // FoldCompact, for a label with its value inline
+  std::string label_form;  // LabelForm, for whole-cell similarity
 };
-constexpr FormLabel kFormLabels[] = {
-    {Field::kName, "项目名称"},
-    {Field::kCategory, "项目类别"},
-    {Field::kCategory, "项目类型"},
-    {Field::kDepartment, "主管部门"},
-    {Field::kDepartment, "主管单位"},
-    {Field::kImplementer, "实施单位"},
-    {Field::kStartDate, "计划开始日期"},
-    {Field::kStartDate, "开始日期"},
-    {Field::kEndDate, "计划完成日期"},
-    {Field::kEndDate, "计划结束日期"},
-    {Field::kEndDate, "完成日期"},
-    {Field::kTotal, "项目资金总额"},
-    {Field::kTotal, "资金总额"},
-    {Field::kAnnualRequest, "年度资金申请总额"},
-    {Field::kAnnualRequest, "年度资金总额"},
-    {Field::kAppropriation, "当年财政拨款"},
-    {Field::kAppropriation, "财政拨款"},
-    {Field::kFiscal, "财政资金"},
-    {Field::kCarryover, "上年结转资金"},
-    {Field::kCarryover, "上年结转"},
-    {Field::kCarryover, "上年结余"},
-    {Field::kOther, "其他资金"},
-    {Field::kOverallGoal, "项目总目标"},
-    {Field::kOverallGoal, "总目标"},
-    {Field::kAnnualGoal, "年度总目标"},
-    {Field::kAnnualGoal, "年度目标"},
-};
+
+const std::vector<FormLabel>& FormLabels() {
+  static const std::vector<FormLabel> labels = [] {
+    std::vector<FormLabel> out;
+    for (const LabelFamilyEntry& e : LabelFamilies())
+      if (std::optional<Field> field = FieldNamed(e.field))
+        out.push_back({*field, e.label, LabelForm(e.label)});
+    return out;
+  }();
+  return labels;
+}
 
 bool IsGoal(Field f) {
   return f == Field::kOverallGoal || f == Field::kAnnualGoal;
@@ -82,8 +97,8 @@ std::optional<LabelHit> MatchLabel(const Cell& cell, double min_similarity) {
   const FormLabel* best = nullptr;
   double best_sim = 0;
   if (CodePointCount(label) <= 10) {
-    for (const FormLabel& l : kFormLabels) {
-      double sim = LabelSimilarity(label, l.text);
+    for (const FormLabel& l : FormLabels()) {
+      double sim = LabelSimilarity(label, l.label_form);
       if (sim > best_sim) {
         best_sim = sim;
         best = &l;
@@ -93,15 +108,43 @@ std::optional<LabelHit> MatchLabel(const Cell& cell, double min_similarity) {
   if (best != nullptr && best_sim >= min_similarity)
     return LabelHit{&cell, best->field, ""};
   std::string compact = FoldCompact(cell.text);
-  for (const FormLabel& l : kFormLabels) {
+  for (const FormLabel& l : FormLabels()) {
     if (IsGoal(l.field) || CodePointCount(l.text) < 4) continue;
-    if (StartsWith(compact, l.text) && compact.size() > strlen(l.text)) {
-      std::string rest = compact.substr(strlen(l.text));
+    if (StartsWith(compact, l.text) && compact.size() > l.text.size()) {
+      std::string rest = compact.substr(l.text.size());
       if (StartsWith(rest, ":")) rest = rest.substr(1);
       return LabelHit{&cell, l.field, FoldText(rest)};
     }
   }
   return std::nullopt;
+}
+
+// "主管部门及其编码 | 湖南省某某厅 101001": the code is split off the name
+// when the label announces one (编码/代码); a name keeps its digits otherwise.
+std::string WithoutDepartmentCode(const std::string& value,
+                                  const Cell& label) {
+  const std::string label_text = FoldCompact(label.text);
+  if (label_text.find("编码") == std::string::npos &&
+      label_text.find("代码") == std::string::npos)
+    return value;
+  std::u32string v = ToU32(value);
+  auto is_code = [](char32_t c) {
+    return (c >= '0' && c <= '9') || c == ' ' || c == '[' || c == ']' ||
+           c == '(' || c == ')' || c == ':' || c == '-';
+  };
+  // A run of code characters at either end, if it holds 3+ digits.
+  auto digits = [&](size_t from, size_t to) {
+    int n = 0;
+    for (size_t i = from; i < to; ++i) n += v[i] >= '0' && v[i] <= '9';
+    return n;
+  };
+  size_t begin = 0, end = v.size();
+  while (begin < end && is_code(v[begin])) ++begin;
+  if (digits(0, begin) < 3) begin = 0;
+  while (end > begin && is_code(v[end - 1])) --end;
+  if (digits(end, v.size()) < 3) end = v.size();
+  if (begin >= end) return value;  // all code: keep what was read
+  return ToUtf8(v.substr(begin, end - begin));
 }
 
 bool Overlaps(const Cell& a, const Cell& b) {
@@ -112,9 +155,11 @@ bool Overlaps(const Cell& a, const Cell& b) {
 
 std::vector<std::string> FormLabelTexts() {
   std::vector<std::string> texts;
-  for (const FormLabel& l : kFormLabels) texts.push_back(l.text);
+  for (const FormLabel& l : FormLabels()) texts.push_back(l.text);
   return texts;
 }
+
+bool IsFormField(std::string_view name) { return FieldNamed(name).has_value(); }
 
 std::optional<int> FormNameRow(const Table& table, double min_similarity) {
   for (const Cell& cell : table.cells) {
@@ -247,7 +292,7 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
         set_text(&out.category);
         break;
       case Field::kDepartment:
-        set_text(&out.department);
+        if (!out.department) out.department = WithoutDepartmentCode(text, *h.cell);
         break;
       case Field::kImplementer:
         set_text(&out.implementer);
@@ -257,6 +302,16 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
         break;
       case Field::kEndDate:
         set_date(&out.end_date);
+        break;
+      case Field::kPeriod:
+        if (std::optional<std::pair<std::string, std::string>> period =
+                ParsePeriod(text)) {
+          if (!out.start_date) out.start_date = period->first;
+          if (!out.end_date) out.end_date = period->second;
+        } else {
+          out.warnings.push_back(src.where + ": cannot parse period \"" +
+                                 text + "\"");
+        }
         break;
       case Field::kTotal:
         set_amount(&out.funds.total);

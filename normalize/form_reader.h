@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/declaration.h"
@@ -26,8 +27,12 @@ struct FormHeader {
   bool found_any_label = false;
 };
 
-// The header labels this reader knows, every regional spelling.
+// The header labels this reader knows, every regional spelling (the form
+// fields of label_families.txt).
 std::vector<std::string> FormLabelTexts();
+
+// True when `name` ("funds.total") is a field of the form's header grid.
+bool IsFormField(std::string_view name);
 
 // True when the table holds a 项目名称 label (the form's first row).
 bool IsFormTable(const Table& table, double min_similarity);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "normalize/label_families.h"
 #include "normalize/target.h"
 #include "normalize/text.h"
 #include "normalize/vocabulary.h"
@@ -12,18 +13,31 @@ namespace {
 
 enum Slot { kL1 = 0, kL2 = 1, kL3 = 2, kTarget = 3 };
 
-// Header labels of the indicator columns across regional templates. Other
-// columns (备注, 分值, 评分细则, 得分) are not read.
+// Header labels of the indicator columns, from the indicator.* families of
+// label_families.txt. Other columns (备注, 分值, 评分细则, 得分) are not read.
 struct HeaderLabel {
   Slot slot;
-  const char* text;
+  std::string text;  // LabelForm
 };
-constexpr HeaderLabel kHeaderLabels[] = {
-    {kL1, "一级指标"},       {kL2, "二级指标"},   {kL3, "三级指标"},
-    {kL3, "指标内容"},       {kL3, "指标名称"},   {kTarget, "年度指标值"},
-    {kTarget, "指标值"},     {kTarget, "目标值"}, {kTarget, "年度目标值"},
-    {kTarget, "指标目标值"},
-};
+
+std::optional<Slot> SlotNamed(std::string_view field) {
+  if (field == "indicator.level1") return kL1;
+  if (field == "indicator.level2") return kL2;
+  if (field == "indicator.level3") return kL3;
+  if (field == "indicator.target") return kTarget;
+  return std::nullopt;
+}
+
+const std::vector<HeaderLabel>& HeaderLabels() {
+  static const std::vector<HeaderLabel> labels = [] {
+    std::vector<HeaderLabel> out;
+    for (const LabelFamilyEntry& e : LabelFamiliesOf("indicator."))
+      if (std::optional<Slot> slot = SlotNamed(e.field))
+        out.push_back({*slot, LabelForm(e.label)});
+    return out;
+  }();
+  return labels;
+}
 
 FieldSpan* SpanOf(IndicatorColumns* c, int slot) {
   switch (slot) {
@@ -47,7 +61,7 @@ std::optional<IndicatorColumns> HeaderAt(const Table& table, int row,
     if (label.empty() || CodePointCount(label) > 8) continue;
     double best = 0;
     int slot = -1;
-    for (const HeaderLabel& h : kHeaderLabels) {
+    for (const HeaderLabel& h : HeaderLabels()) {
       double sim = LabelSimilarity(label, h.text);
       if (sim > best) {
         best = sim;
@@ -69,9 +83,13 @@ std::optional<IndicatorColumns> HeaderAt(const Table& table, int row,
 
 }  // namespace
 
+bool IsIndicatorField(std::string_view name) {
+  return SlotNamed(name).has_value();
+}
+
 std::vector<std::string> IndicatorHeaderTexts() {
   std::vector<std::string> texts;
-  for (const HeaderLabel& h : kHeaderLabels) texts.push_back(h.text);
+  for (const HeaderLabel& h : HeaderLabels()) texts.push_back(h.text);
   return texts;
 }
 

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/declaration.h"
@@ -25,8 +26,12 @@ struct IndicatorColumns {
   FieldSpan level1, level2, level3, target;
 };
 
-// The indicator column headers this reader knows, every regional spelling.
+// The indicator column headers this reader knows, every regional spelling
+// (the indicator.* fields of label_families.txt).
 std::vector<std::string> IndicatorHeaderTexts();
+
+// True when `name` ("indicator.target") is an indicator column field.
+bool IsIndicatorField(std::string_view name);
 
 // The first row labelled like an indicator header (三级指标/指标内容 and
 // 年度指标值/指标值, with 一级/二级指标 when present); nullopt if none.

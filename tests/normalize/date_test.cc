@@ -37,5 +37,29 @@ TEST(ParseDateTest, Formats) {
   }
 }
 
+TEST(ParsePeriodTest, OneCellPeriods) {
+  using Period = std::pair<std::string, std::string>;
+  EXPECT_EQ(Period("2023-01-01", "2023-12-31"),
+            ParsePeriod("2023-01-01至2023-12-31"));
+  EXPECT_EQ(Period("2023-01-01", "2023-12-31"),
+            ParsePeriod("2023年1月-2023年12月"));
+  EXPECT_EQ(Period("2024-01-01", "2024-06-30"), ParsePeriod("2024.01-2024.06"));
+  EXPECT_EQ(Period("2024-03-15", "2024-12-31"),
+            ParsePeriod("2024年3月15日～2024年底"));
+  EXPECT_EQ(Period("2024-01-01", "2024-12-31"),
+            ParsePeriod("2024-01-01-2024-12-31"));
+  EXPECT_EQ(Period("2024-02-01", "2024-02-29"),
+            ParsePeriod("2024年2月 — 2024年2月"));
+  EXPECT_EQ(Period("2023-01-01", "2025-12-31"), ParsePeriod("2023年-2025年"));
+}
+
+TEST(ParsePeriodTest, RefusesWhatIsNoPeriod) {
+  EXPECT_FALSE(ParsePeriod("2023-01-01").has_value());
+  EXPECT_FALSE(ParsePeriod("2024年12月至2024年1月").has_value());  // backwards
+  EXPECT_FALSE(ParsePeriod("2023年13月-2023年12月").has_value());
+  EXPECT_FALSE(ParsePeriod("一年").has_value());
+  EXPECT_FALSE(ParsePeriod("长期").has_value());
+}
+
 }  // namespace
 }  // namespace decltab::normalize

@@ -599,3 +599,59 @@ TEST(BuildDeclarationStandaloneTest, FormAndStatedTotalInEveryMoneyUnit) {
 
 }  // namespace
 }  // namespace decltab::normalize
+
+namespace decltab::normalize {
+namespace {
+
+// A form of another template (a province's 项目支出绩效目标申报表): other
+// labels for the same fields, a period in one cell, the unit in the value,
+// the department with its code, and 指标值及单位 for the target column.
+TEST(BuildDeclarationStandaloneTest, FormOfAnotherTemplateReadByItsLabels) {
+  Table form = MakeTable(
+      160, 400, {200, 300, 300, 500, 300, 400},
+      {{"项目支出名称", "", "河道综合治理", "", "项目实施单位", "某县水务局"},
+       {"主管部门及其编码", "", "101001 某省水利厅", "", "项目支出实施期",
+        "2023年1月-2023年12月"},
+       {"年度本级预算金额", "", "250万", "", "该项目支出上级资金", "0"},
+       {"实施期绩效目标", "", "", "本年度绩效目标", "", ""},
+       {"三年内完成全县主要河道治理", "", "", "完成两条河道治理", "", ""},
+       {"本年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值及单位",
+        "绩效标准"},
+       {"", "产出指标", "数量指标", "治理河道长度", "≥12公里", "完成"},
+       {"", "", "质量指标", "验收合格率", "100%", "达标"}},
+      {{0, 0, 1, 2},
+       {0, 2, 1, 2},
+       {1, 0, 1, 2},
+       {1, 2, 1, 2},
+       {2, 0, 1, 2},
+       {2, 2, 1, 2},
+       {3, 0, 1, 3},
+       {3, 3, 1, 3},
+       {4, 0, 1, 3},
+       {4, 3, 1, 3},
+       {5, 0, 3, 1},
+       {6, 1, 2, 1}});
+  DocumentLayout doc;
+  doc.pages.push_back(MakePage(1, {}, {form}));
+  Result<Declaration> d = BuildDeclaration(doc, BuildOptions{});
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  ASSERT_EQ(1u, d->projects.size());
+  const Project& p = d->projects[0];
+  EXPECT_EQ("河道综合治理", p.name);
+  EXPECT_EQ("某省水利厅", p.department.value_or(""));
+  EXPECT_EQ("某县水务局", p.implementer.value_or(""));
+  EXPECT_EQ("2023-01-01", p.start_date.value_or(""));
+  EXPECT_EQ("2023-12-31", p.end_date.value_or(""));
+  ASSERT_TRUE(p.funds.total.has_value());
+  EXPECT_EQ(250'000'000, p.funds.total->value.count());
+  EXPECT_EQ("三年内完成全县主要河道治理", p.overall_goal.value_or(""));
+  EXPECT_EQ("完成两条河道治理", p.annual_goal.value_or(""));
+  ASSERT_EQ(2u, p.indicators.size());
+  EXPECT_EQ("产出指标", p.indicators[0].level1);
+  EXPECT_EQ("治理河道长度", p.indicators[0].level3);
+  EXPECT_EQ("质量指标", p.indicators[1].level2);
+  EXPECT_EQ("100%", p.indicators[1].target);
+}
+
+}  // namespace
+}  // namespace decltab::normalize
