@@ -119,6 +119,85 @@ std::optional<LabelHit> MatchLabel(const Cell& cell, double min_similarity) {
   return std::nullopt;
 }
 
+bool IsFunds(Field f) { return f >= Field::kTotal && f <= Field::kOther; }
+
+// The funds field a label names, or null for other fields.
+std::optional<StatedAmount>* FundsSlot(Funds* funds, Field field) {
+  switch (field) {
+    case Field::kTotal:
+      return &funds->total;
+    case Field::kAnnualRequest:
+      return &funds->annual_request;
+    case Field::kAppropriation:
+      return &funds->appropriation;
+    case Field::kFiscal:
+      return &funds->fiscal;
+    case Field::kCarryover:
+      return &funds->carryover;
+    case Field::kOther:
+      return &funds->other;
+    default:
+      return nullptr;
+  }
+}
+
+// The amount opening `s` ("250", "12.5万元"), after list marks and
+// separators ("二、", ":", ";"); "" when none opens it.
+std::string LeadingAmount(std::string_view s) {
+  std::u32string u = ToU32(s);
+  size_t i = 0;
+  const std::u32string kSkip = U":;,、.()其中一二三四五六七八九十";
+  while (i < u.size() && kSkip.find(u[i]) != std::u32string::npos) ++i;
+  size_t start = i;
+  while (i < u.size() && ((u[i] >= '0' && u[i] <= '9') || u[i] == '.' ||
+                          u[i] == ','))
+    ++i;
+  if (i == start) return "";
+  std::string number = ToUtf8(u.substr(start, i - start));
+  std::string rest = ToUtf8(u.substr(i));
+  for (const MoneyUnit& unit : kMoneyUnits)
+    if (StartsWith(rest, unit.text)) return number + std::string(unit.text);
+  return number;
+}
+
+// A value cell holding several labelled amounts ("250 二、预算资金:250
+// 三、自有资金:0", "总额:250 其中:财政拨款:250 其他资金:0"): the amount
+// before the first funds label is the cell's own (`own`), each label's
+// amount follows it. Empty unless at least one funds label is found.
+std::vector<std::pair<Field, std::string>> LabelledAmounts(
+    const std::string& compact, Field own) {
+  struct At {
+    size_t pos, len;
+    Field field;
+  };
+  std::vector<At> found;
+  for (const FormLabel& l : FormLabels()) {
+    if (!IsFunds(l.field)) continue;
+    for (size_t at = compact.find(l.text); at != std::string::npos;
+         at = compact.find(l.text, at + 1))
+      found.push_back({at, l.text.size(), l.field});
+  }
+  // Longest label at each place; no overlaps ("当年财政拨款" over "财政拨款").
+  std::sort(found.begin(), found.end(), [](const At& a, const At& b) {
+    return a.pos != b.pos ? a.pos < b.pos : a.len > b.len;
+  });
+  std::vector<At> labels;
+  for (const At& a : found)
+    if (labels.empty() || a.pos >= labels.back().pos + labels.back().len)
+      labels.push_back(a);
+  std::vector<std::pair<Field, std::string>> out;
+  if (labels.empty()) return out;
+  std::string head = LeadingAmount(compact.substr(0, labels[0].pos));
+  if (!head.empty()) out.push_back({own, head});
+  for (size_t i = 0; i < labels.size(); ++i) {
+    size_t from = labels[i].pos + labels[i].len;
+    size_t to = i + 1 < labels.size() ? labels[i + 1].pos : compact.size();
+    std::string amount = LeadingAmount(compact.substr(from, to - from));
+    if (!amount.empty()) out.push_back({labels[i].field, amount});
+  }
+  return out;
+}
+
 // "主管部门及其编码 | 湖南省某某厅 101001": the code is split off the name
 // when the label announces one (编码/代码); a name keeps its digits otherwise.
 std::string WithoutDepartmentCode(const std::string& value,
@@ -241,6 +320,12 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
     if (other == nullptr || h.cell->col < other->cell->col) other = &h;
   }
 
+  struct SplitAmount {
+    Field field;
+    std::string amount_text;
+    Source src;
+  };
+  std::vector<SplitAmount> split_amounts;
   for (const LabelHit& h : hits) {
     if (h.field == Field::kOther && &h != other) continue;
     std::string text;
@@ -268,21 +353,38 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
         out.warnings.push_back(src.where + ": cannot parse date \"" + text +
                                "\"");
     };
-    auto set_amount = [&](std::optional<StatedAmount>* slot) {
-      if (*slot) return;
-      Result<StatedAmount> amount = ParseAmount(text, unit);
-      if (!amount.ok()) {
-        out.warnings.push_back(src.where + ": " + amount.status().message());
-        return;
-      }
+    // Parses `amount_text` into `slot` (kept when already set), with the
+    // value cell's source.
+    auto parse_into = [&](std::optional<StatedAmount>* slot,
+                          const std::string& amount_text) -> Status {
+      if (*slot) return Status::Ok();
+      Result<StatedAmount> amount = ParseAmount(amount_text, unit);
+      if (!amount.ok()) return amount.status();
       StatedAmount a = std::move(amount).value();
       a.source = src;
-      if (LostLeadingDigit(text)) {
+      if (LostLeadingDigit(amount_text)) {
         a.source.confidence = std::min(a.source.confidence, kGuessedConfidence);
-        out.warnings.push_back(src.where + ": amount \"" + text +
+        out.warnings.push_back(src.where + ": amount \"" + amount_text +
                                "\" opens with 0, a digit lost, unsure");
       }
       *slot = a;
+      return Status::Ok();
+    };
+    auto set_amount = [&](Field field) {
+      Status parsed = parse_into(FundsSlot(&out.funds, field), text);
+      if (parsed.ok()) return;
+      std::vector<std::pair<Field, std::string>> parts =
+          LabelledAmounts(FoldCompact(text), field);
+      if (parts.empty()) {
+        out.warnings.push_back(src.where + ": " + parsed.message());
+        return;
+      }
+      // Other fields' amounts wait until every field's own cell was read.
+      for (const auto& [part_field, amount_text] : parts)
+        if (part_field == field)
+          parse_into(FundsSlot(&out.funds, field), amount_text);
+        else
+          split_amounts.push_back({part_field, amount_text, src});
     };
     switch (h.field) {
       case Field::kName:
@@ -314,22 +416,12 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
         }
         break;
       case Field::kTotal:
-        set_amount(&out.funds.total);
-        break;
       case Field::kAnnualRequest:
-        set_amount(&out.funds.annual_request);
-        break;
       case Field::kAppropriation:
-        set_amount(&out.funds.appropriation);
-        break;
       case Field::kFiscal:
-        set_amount(&out.funds.fiscal);
-        break;
       case Field::kCarryover:
-        set_amount(&out.funds.carryover);
-        break;
       case Field::kOther:
-        set_amount(&out.funds.other);
+        set_amount(h.field);
         break;
       case Field::kOverallGoal:
         set_text(&out.overall_goal);
@@ -338,6 +430,19 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
         set_text(&out.annual_goal);
         break;
     }
+  }
+  // Amounts labelled inside another field's value cell fill the fields
+  // no cell of their own stated.
+  for (const SplitAmount& part : split_amounts) {
+    std::optional<StatedAmount>* slot = FundsSlot(&out.funds, part.field);
+    if (*slot) continue;
+    Result<StatedAmount> amount = ParseAmount(part.amount_text, unit);
+    if (!amount.ok()) continue;
+    StatedAmount a = std::move(amount).value();
+    a.source = part.src;
+    if (LostLeadingDigit(part.amount_text))
+      a.source.confidence = std::min(a.source.confidence, kGuessedConfidence);
+    *slot = a;
   }
   return out;
 }

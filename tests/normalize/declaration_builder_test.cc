@@ -655,3 +655,35 @@ TEST(BuildDeclarationStandaloneTest, FormOfAnotherTemplateReadByItsLabels) {
 
 }  // namespace
 }  // namespace decltab::normalize
+
+namespace decltab::normalize {
+namespace {
+
+// One value cell holding several labelled amounts (a province's 项目资金申请
+// cell): the amount before the first label is the label's own, the others go
+// to the fields their labels name.
+TEST(BuildDeclarationStandaloneTest, ValueCellWithSeveralLabelledAmounts) {
+  Table form = MakeTable(
+      160, 400, {300, 600, 300, 400},
+      {{"项目名称", "水文监测", "项目实施单位", "某县水文站"},
+       {"项目资金申请(万元)", "250 二、预算资金:250 三、自有资金:0", "", ""},
+       {"一级指标", "二级指标", "三级指标", "指标值"},
+       {"产出指标", "数量指标", "监测站点数", "12个"}},
+      {{1, 1, 1, 3}});
+  DocumentLayout doc;
+  doc.pages.push_back(MakePage(1, {}, {form}));
+  Result<Declaration> d = BuildDeclaration(doc, BuildOptions{});
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  ASSERT_EQ(1u, d->projects.size());
+  const Funds& f = d->projects[0].funds;
+  ASSERT_TRUE(f.total.has_value());
+  EXPECT_EQ(250'000'000, f.total->value.count());
+  ASSERT_TRUE(f.fiscal.has_value());
+  EXPECT_EQ(250'000'000, f.fiscal->value.count());
+  ASSERT_TRUE(f.other.has_value());
+  EXPECT_EQ(0, f.other->value.count());
+  EXPECT_TRUE(d->projects[0].warnings.empty());
+}
+
+}  // namespace
+}  // namespace decltab::normalize
