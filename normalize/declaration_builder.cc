@@ -319,6 +319,18 @@ class Builder {
     if (ind) {
       if (!cur_) StartProject("");
       Touch(page.page_number);
+      // A header grid above the indicators without a 项目名称 label this
+      // reader knows: a template of other labels. What labels it knows are
+      // read; the others are named, so the template can be added.
+      if (ind->header_row > 0) {
+        FormHeader form = ReadFormHeader(table, ctx, ind->header_row,
+                                         options_.label_similarity);
+        ApplyForm(form, here);
+        for (const std::string& label : form.unknown_labels)
+          cur_->project.warnings.push_back(
+              "page " + std::to_string(page.page_number) + ": " + label +
+              ": a form label decltab does not know");
+      }
       cur_->section = Section::kAfterBudget;
       indicators_.Read(table, ctx, *ind, &cur_->project.indicators);
       return;

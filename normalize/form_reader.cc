@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "normalize/amount.h"
 #include "normalize/date.h"
@@ -320,6 +321,7 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
     if (other == nullptr || h.cell->col < other->cell->col) other = &h;
   }
 
+  std::set<const Cell*> used;  // value cells of known labels
   struct SplitAmount {
     Field field;
     std::string amount_text;
@@ -337,6 +339,7 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
       const Cell* value = IsGoal(h.field) ? value_below(*h.cell) : nullptr;
       if (value == nullptr) value = value_right(*h.cell);
       if (value == nullptr) continue;
+      used.insert(value);
       text = FoldText(value->text);
       src = CellSource(ctx, *value);
       src.confidence = std::min(src.confidence, h.cell->confidence);
@@ -443,6 +446,21 @@ FormHeader ReadFormHeader(const Table& table, const TableContext& ctx,
     if (LostLeadingDigit(part.amount_text))
       a.source.confidence = std::min(a.source.confidence, kGuessedConfidence);
     *slot = a;
+  }
+  // Label columns: the first, and those where a known label stands.
+  std::set<int> label_cols = {0};
+  for (const LabelHit& h : hits) label_cols.insert(h.cell->col);
+  for (const Cell& cell : table.cells) {
+    if (cell.row >= end_row || is_label.count(&cell) || used.count(&cell) ||
+        !label_cols.count(cell.col))
+      continue;
+    const std::string label = LabelForm(cell.text);
+    const size_t length = CodePointCount(label);
+    if (length < 2 || length > 12 ||
+        label.find_first_of("0123456789") != std::string::npos)
+      continue;
+    out.unknown_labels.push_back(CellSource(ctx, cell).where + ": \"" +
+                                 label + "\"");
   }
   return out;
 }

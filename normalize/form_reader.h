@@ -25,6 +25,11 @@ struct FormHeader {
   std::optional<std::string> overall_goal, annual_goal;
   std::vector<std::string> warnings;  // unparseable values, with their cell
   bool found_any_label = false;
+  // Cells in a label column (the first, or one where a known label stands)
+  // that read like a label (short, no figure) but are no label this reader
+  // knows nor the value of one, with their cell ("table 1 r2c1:
+  // \"项目负责人\""): what a template unknown to label_families.txt says.
+  std::vector<std::string> unknown_labels;
 };
 
 // The header labels this reader knows, every regional spelling (the form

@@ -687,3 +687,37 @@ TEST(BuildDeclarationStandaloneTest, ValueCellWithSeveralLabelledAmounts) {
 
 }  // namespace
 }  // namespace decltab::normalize
+
+namespace decltab::normalize {
+namespace {
+
+// A form whose name label no family knows: read as far as it goes (the
+// labels it knows, the indicators), each label it did not understand named
+// with its cell.
+TEST(BuildDeclarationStandaloneTest, UnknownTemplateIsReadAsFarAsItGoes) {
+  Table form = MakeTable(
+      160, 400, {300, 500, 300, 500},
+      {{"工程名称", "堤防加固", "主管部门", "某县水利局"},
+       {"项目负责人", "张某", "资金总额", "80000"},
+       {"一级指标", "二级指标", "三级指标", "指标值"},
+       {"产出指标", "数量指标", "加固堤防长度", "3公里"}});
+  DocumentLayout doc;
+  doc.pages.push_back(MakePage(2, {}, {form}));
+  Result<Declaration> d = BuildDeclaration(doc, BuildOptions{});
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  ASSERT_EQ(1u, d->projects.size());
+  const Project& p = d->projects[0];
+  EXPECT_EQ("某县水利局", p.department.value_or(""));
+  ASSERT_TRUE(p.funds.total.has_value());
+  EXPECT_EQ(8'000'000, p.funds.total->value.count());
+  ASSERT_EQ(1u, p.indicators.size());
+  EXPECT_EQ("加固堤防长度", p.indicators[0].level3);
+  std::vector<std::string> expected = {
+      "page 2: table 1 r1c1: \"工程名称\": a form label decltab does not know",
+      "page 2: table 1 r2c1: \"项目负责人\": a form label decltab does not "
+      "know"};
+  EXPECT_EQ(expected, p.warnings);
+}
+
+}  // namespace
+}  // namespace decltab::normalize
