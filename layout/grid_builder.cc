@@ -341,14 +341,145 @@ void JoinAcrossFaintEdges(const std::vector<std::pair<int, int>>& faint, int nro
   }
 }
 
-std::optional<Table> BuildTable(const Structure& structure,
-                                const RulingLines& lines, int dpi,
-                                const LayoutOptions& options) {
+// Decides which edges of a table's grid exist: whether the ruling line
+// between two grid nodes really runs there (with paper beside it), and
+// whether a missing edge is faint rather than absent. `rows` and `cols` are
+// the table's grid lines, frame included.
+class EdgeJudge {
+ public:
+  EdgeJudge(const RulingLines& lines, const std::vector<GridLine>& rows,
+            const std::vector<GridLine>& cols, int dpi,
+            const LayoutOptions& options)
+      : lines_(lines),
+        rows_(rows),
+        cols_(cols),
+        dpi_(dpi),
+        options_(options),
+        min_edge_(MmToPx(kMinEdgeMm, dpi)),
+        crowd_(MmToPx(kCrowdMm, dpi)),
+        drift_(MmToPx(kLineDriftMm, dpi)) {}
+
+  // Does the edge on grid line `line` between grid lines `a` and `a + 1` of
+  // the other direction exist?
+  bool EdgeExists(bool horizontal, int line, int a) const {
+    const std::vector<GridLine>& along = horizontal ? rows_ : cols_;
+    const int across_cells =
+        static_cast<int>((horizontal ? cols_ : rows_).size()) - 1;
+    if (line == 0 || line + 1 == static_cast<int>(along.size())) return true;
+    const GridLine& l = along[line];
+    auto [from, to] = Stretch(horizontal, a);
+    if (to - from >= min_edge_) return LineRuns(horizontal, l, from, to);
+    // An edge shorter than a scan dropout (a sliver column where the lines
+    // of two row bands lie a few pixels apart) can fall wholly into one gap
+    // of a broken line: it is judged on the stretch of line around it, and
+    // exists where the line runs on beside it (a line does not stop for a
+    // sliver and start again; where a merged cell covers the sliver and its
+    // neighbour, the edge does not part them).
+    const int around = (from + to - min_edge_) / 2;
+    if (LineRuns(horizontal, l, around, around + min_edge_)) return true;
+    for (int n : {a - 1, a + 1}) {
+      if (n < 0 || n >= across_cells) continue;
+      auto [n_from, n_to] = Stretch(horizontal, n);
+      if (n_to - n_from >= min_edge_ && LineRuns(horizontal, l, n_from, n_to))
+        return true;
+    }
+    return false;
+  }
+
+  // Is the missing edge between grid lines `a` and `a + 1` on grid line
+  // `line` faint rather than absent?
+  bool EdgeFaint(bool horizontal, int line, int a) const {
+    auto [from, to] = Stretch(horizontal, a);
+    return to - from >= min_edge_ &&
+           Coverage(horizontal, (horizontal ? rows_ : cols_)[line], from, to) >=
+               kFaintEdgeCoverage;
+  }
+
+ private:
+  // Narrow band: the line's own pixels (and a pixel of drift), not text next
+  // to it.
+  static int BandOf(const GridLine& l) {
+    return static_cast<int>(std::ceil(l.thickness / 2)) + 1;
+  }
+  int OffsetOf(const GridLine& l) const {
+    return ClearanceOffset(l.thickness, dpi_, options_);
+  }
+
+  // Share of [from, to) the ruling line `l` covers with paper beside it.
+  // Where a found segment runs, text touching it does not count against the
+  // edge.
+  double Coverage(bool horizontal, const GridLine& l, int from, int to) const {
+    // Where no found segment of the line runs, pieces may be the strokes of
+    // a text line in line with it (a merged cell's text across its hidden
+    // line): they count only without glyph bodies beside them.
+    bool found = std::any_of(l.runs.begin(), l.runs.end(), [&](const auto& run) {
+      return run.first < to && run.second > from;
+    });
+    if (!found)
+      return UncrowdedCoverage(lines_, horizontal, l.pos, BandOf(l), from, to,
+                               OffsetOf(l), crowd_, l.runs);
+    return LineCoverage(
+        horizontal ? lines_.horizontal_pieces : lines_.vertical_pieces,
+        horizontal, l.pos, BandOf(l), from, to, lines_.ink, OffsetOf(l),
+        l.runs);
+  }
+
+  // Does the ruling line `l` really run over [from, to)?
+  bool LineRuns(bool horizontal, const GridLine& l, int from, int to) const {
+    if (Coverage(horizontal, l, from, to) >= options_.edge_coverage) return true;
+    if (!options_.repair_scanned_lines) return false;
+    const int band = BandOf(l), offset = OffsetOf(l);
+    // The line's position is its mean over all its length; a line that
+    // drifts a pixel or two (residual skew, a bent scan) shows no paper
+    // beside it where it runs off that mean. Nearby positions count when no
+    // glyph bodies lie beside them.
+    for (int d = -drift_; d <= drift_; ++d)
+      if (d != 0 &&
+          UncrowdedCoverage(lines_, horizontal, l.pos + d, band, from, to,
+                            offset, crowd_, l.runs) >= options_.edge_coverage)
+        return true;
+    // A faint line the scan thinned below the plain threshold along much of
+    // the edge still shows on the faint mask, with paper beside it.
+    if (FaintLineCoverage(lines_, horizontal, l.pos, band, from, to, offset,
+                          l.runs, dpi_, options_) >= options_.edge_coverage)
+      return true;
+    return BitsOfLineShare(lines_, horizontal, l.pos, band, offset + crowd_,
+                           from, to) >= kBitsCoverage;
+  }
+
+  // The stretch of a grid line between grid lines `a` and `a + 1` of the
+  // other direction, inside their strokes.
+  std::pair<int, int> Stretch(bool horizontal, int a) const {
+    const std::vector<GridLine>& across = horizontal ? cols_ : rows_;
+    return {Near(across[a].pos, across[a].thickness / 2 + 1, +1),
+            Near(across[a + 1].pos, across[a + 1].thickness / 2 + 1, -1)};
+  }
+
+  const RulingLines& lines_;
+  const std::vector<GridLine>& rows_;
+  const std::vector<GridLine>& cols_;
+  const int dpi_;
+  const LayoutOptions& options_;
+  const int min_edge_, crowd_, drift_;
+};
+
+// The grid lines of one structure, snapped, with a frame line added where
+// an outer edge has none (lines running on past the outermost crossing
+// line). False for a single frame, a corner or a T.
+struct Frame {
+  std::vector<GridLine> rows, cols;
+  bool top_missing = false, bottom_missing = false;
+  bool left_missing = false, right_missing = false;
+};
+std::optional<Frame> FrameOf(const Structure& structure,
+                             const RulingLines& lines, int dpi,
+                             const LayoutOptions& options) {
   if (structure.horizontal.empty() || structure.vertical.empty())
     return std::nullopt;
+  Frame f;
   double snap = std::max(1.0, options.snap_mm * dpi / 25.4);
-  std::vector<GridLine> rows = SnapLines(lines.horizontal, structure.horizontal, snap);
-  std::vector<GridLine> cols = SnapLines(lines.vertical, structure.vertical, snap);
+  f.rows = SnapLines(lines.horizontal, structure.horizontal, snap);
+  f.cols = SnapLines(lines.vertical, structure.vertical, snap);
 
   int x_lo = INT32_MAX, x_hi = INT32_MIN, y_lo = INT32_MAX, y_hi = INT32_MIN;
   for (int i : structure.horizontal) {
@@ -362,121 +493,39 @@ std::optional<Table> BuildTable(const Structure& structure,
   // Lines running on this far past the outermost crossing line mean that
   // edge has no ruling line of its own.
   int overhang = MmToPx(2.0, dpi, 3);
-  bool left_missing = cols.front().pos - x_lo > overhang;
-  bool right_missing = x_hi - cols.back().pos > overhang;
-  bool top_missing = rows.front().pos - y_lo > overhang;
-  bool bottom_missing = y_hi - rows.back().pos > overhang;
-  if (left_missing) cols.insert(cols.begin(), GridLine{double(x_lo), 0, false, {}});
-  if (right_missing) cols.push_back(GridLine{double(x_hi), 0, false, {}});
-  if (top_missing) rows.insert(rows.begin(), GridLine{double(y_lo), 0, false, {}});
-  if (bottom_missing) rows.push_back(GridLine{double(y_hi), 0, false, {}});
-  int real = static_cast<int>(rows.size() + cols.size()) - left_missing -
-             right_missing - top_missing - bottom_missing;
-  int nrows = static_cast<int>(rows.size()) - 1;
-  int ncols = static_cast<int>(cols.size()) - 1;
+  f.left_missing = f.cols.front().pos - x_lo > overhang;
+  f.right_missing = x_hi - f.cols.back().pos > overhang;
+  f.top_missing = f.rows.front().pos - y_lo > overhang;
+  f.bottom_missing = y_hi - f.rows.back().pos > overhang;
+  if (f.left_missing) f.cols.insert(f.cols.begin(), GridLine{double(x_lo), 0, false, {}});
+  if (f.right_missing) f.cols.push_back(GridLine{double(x_hi), 0, false, {}});
+  if (f.top_missing) f.rows.insert(f.rows.begin(), GridLine{double(y_lo), 0, false, {}});
+  if (f.bottom_missing) f.rows.push_back(GridLine{double(y_hi), 0, false, {}});
+  int real = static_cast<int>(f.rows.size() + f.cols.size()) - f.left_missing -
+             f.right_missing - f.top_missing - f.bottom_missing;
+  int nrows = static_cast<int>(f.rows.size()) - 1;
+  int ncols = static_cast<int>(f.cols.size()) - 1;
   // A single frame, a corner or a T is not a table; a cross is (a 2x2
   // table drawn without its frame).
   if (nrows < 1 || ncols < 1 || nrows * ncols < 2 ||
       (real < 3 && (nrows < 2 || ncols < 2)))
     return std::nullopt;
+  return f;
+}
 
-  if (options.repair_scanned_lines) {
-    AddBrokenLines(false, rows, &cols, lines, dpi, options);
-    AddBrokenLines(true, cols, &rows, lines, dpi, options);
-    nrows = static_cast<int>(rows.size()) - 1;
-    ncols = static_cast<int>(cols.size()) - 1;
-  }
-
-  int min_edge = MmToPx(kMinEdgeMm, dpi);
-  int crowd = MmToPx(kCrowdMm, dpi);
-  int drift = MmToPx(kLineDriftMm, dpi);
-  // Share of [from, to) the ruling line `l` covers with paper beside it.
-  // Narrow band: the line's own pixels (and a pixel of drift), not text next
-  // to it. Where a found segment runs, text touching it does not count
-  // against the edge.
-  auto band_of = [](const GridLine& l) {
-    return static_cast<int>(std::ceil(l.thickness / 2)) + 1;
-  };
-  auto offset_of = [&](const GridLine& l) { return ClearanceOffset(l.thickness, dpi, options); };
-  auto coverage = [&](bool horizontal, const GridLine& l, int from, int to) {
-    // Where no found segment of the line runs, pieces may be the strokes of
-    // a text line in line with it (a merged cell's text across its hidden
-    // line): they count only without glyph bodies beside them.
-    bool found = std::any_of(l.runs.begin(), l.runs.end(), [&](const auto& run) {
-      return run.first < to && run.second > from;
-    });
-    if (!found)
-      return UncrowdedCoverage(lines, horizontal, l.pos, band_of(l), from, to,
-                               offset_of(l), crowd, l.runs);
-    return LineCoverage(horizontal ? lines.horizontal_pieces : lines.vertical_pieces,
-                        horizontal, l.pos, band_of(l), from, to, lines.ink, offset_of(l),
-                        l.runs);
-  };
-  // Does the ruling line `l` really run over [from, to)?
-  auto line_runs = [&](bool horizontal, const GridLine& l, int from, int to) {
-    if (coverage(horizontal, l, from, to) >= options.edge_coverage) return true;
-    if (!options.repair_scanned_lines) return false;
-    const int band = band_of(l), offset = offset_of(l);
-    // The line's position is its mean over all its length; a line that
-    // drifts a pixel or two (residual skew, a bent scan) shows no paper
-    // beside it where it runs off that mean. Nearby positions count when no
-    // glyph bodies lie beside them.
-    for (int d = -drift; d <= drift; ++d)
-      if (d != 0 && UncrowdedCoverage(lines, horizontal, l.pos + d, band, from, to,
-                                      offset, crowd, l.runs) >= options.edge_coverage)
-        return true;
-    // A faint line the scan thinned below the plain threshold along much of
-    // the edge still shows on the faint mask, with paper beside it.
-    if (FaintLineCoverage(lines, horizontal, l.pos, band, from, to, offset,
-                          l.runs, dpi, options) >= options.edge_coverage)
-      return true;
-    return BitsOfLineShare(lines, horizontal, l.pos, band, offset + crowd, from,
-                           to) >= kBitsCoverage;
-  };
-  // The stretch of a grid line between grid lines `a` and `a + 1` of the
-  // other direction, inside their strokes.
-  auto stretch = [&](bool horizontal, int a) {
-    const std::vector<GridLine>& across = horizontal ? cols : rows;
-    return std::pair<int, int>{Near(across[a].pos, across[a].thickness / 2 + 1, +1),
-                               Near(across[a + 1].pos, across[a + 1].thickness / 2 + 1, -1)};
-  };
-  // Does the edge on grid line `line` between grid lines `a` and `a + 1` of
-  // the other direction exist?
-  auto edge_exists = [&](bool horizontal, int line, int a) {
-    const std::vector<GridLine>& along = horizontal ? rows : cols;
-    const int across_cells = horizontal ? ncols : nrows;
-    if (line == 0 || line + 1 == static_cast<int>(along.size())) return true;
-    const GridLine& l = along[line];
-    auto [from, to] = stretch(horizontal, a);
-    if (to - from >= min_edge) return line_runs(horizontal, l, from, to);
-    // An edge shorter than a scan dropout (a sliver column where the lines
-    // of two row bands lie a few pixels apart) can fall wholly into one gap
-    // of a broken line: it is judged on the stretch of line around it, and
-    // exists where the line runs on beside it (a line does not stop for a
-    // sliver and start again; where a merged cell covers the sliver and its
-    // neighbour, the edge does not part them).
-    const int around = (from + to - min_edge) / 2;
-    if (line_runs(horizontal, l, around, around + min_edge)) return true;
-    for (int n : {a - 1, a + 1}) {
-      if (n < 0 || n >= across_cells) continue;
-      auto [n_from, n_to] = stretch(horizontal, n);
-      if (n_to - n_from >= min_edge && line_runs(horizontal, l, n_from, n_to)) return true;
-    }
-    return false;
-  };
-  // Is the missing edge between grid lines `a` and `a + 1` on grid line
-  // `line` faint rather than absent?
-  auto edge_faint = [&](bool horizontal, int line, int a) {
-    auto [from, to] = stretch(horizontal, a);
-    return to - from >= min_edge &&
-           coverage(horizontal, (horizontal ? rows : cols)[line], from, to) >=
-               kFaintEdgeCoverage;
-  };
+// The cells of the grid: grid positions joined across every edge that does
+// not exist (faint edges part cells unless that leaves a cell that is no
+// rectangle).
+std::vector<Span> CellsOf(const Frame& f, const RulingLines& lines, int dpi,
+                          const LayoutOptions& options) {
+  const int nrows = static_cast<int>(f.rows.size()) - 1;
+  const int ncols = static_cast<int>(f.cols.size()) - 1;
+  const EdgeJudge judge(lines, f.rows, f.cols, dpi, options);
   DisjointSets sets(nrows * ncols);
   std::vector<std::pair<int, int>> faint;  // grid positions a faint edge parts
   auto part = [&](bool horizontal, int line, int a, int p, int q) {
-    if (edge_exists(horizontal, line, a)) return;
-    if (options.repair_scanned_lines && edge_faint(horizontal, line, a)) {
+    if (judge.EdgeExists(horizontal, line, a)) return;
+    if (options.repair_scanned_lines && judge.EdgeFaint(horizontal, line, a)) {
       faint.push_back({p, q});
     } else {
       sets.Union(p, q);
@@ -488,17 +537,19 @@ std::optional<Table> BuildTable(const Structure& structure,
       if (r + 1 < nrows) part(true, r + 1, c, r * ncols + c, (r + 1) * ncols + c);
     }
   JoinAcrossFaintEdges(faint, nrows, ncols, sets);
-  std::vector<Span> spans = RectangularCells(sets, nrows, ncols);
-  DropUnusedLines(&rows, &cols, &spans);
-  nrows = static_cast<int>(rows.size()) - 1;
-  ncols = static_cast<int>(cols.size()) - 1;
-  if (nrows * ncols < 2 || spans.size() < 2) return std::nullopt;
+  return RectangularCells(sets, nrows, ncols);
+}
 
+// The table of grid lines and cells: row/column lines, and each cell's box
+// inside its ruling lines (half a stroke, rounded up, in from each line).
+Table TableOf(const Frame& f, std::vector<Span> spans) {
+  const std::vector<GridLine>& rows = f.rows;
+  const std::vector<GridLine>& cols = f.cols;
   Table table;
-  table.rows = nrows;
-  table.cols = ncols;
-  table.open_top = top_missing && !left_missing && !right_missing;
-  table.open_bottom = bottom_missing && !left_missing && !right_missing;
+  table.rows = static_cast<int>(rows.size()) - 1;
+  table.cols = static_cast<int>(cols.size()) - 1;
+  table.open_top = f.top_missing && !f.left_missing && !f.right_missing;
+  table.open_bottom = f.bottom_missing && !f.left_missing && !f.right_missing;
   for (const GridLine& l : rows) table.row_lines.push_back(static_cast<int>(std::lround(l.pos)));
   for (const GridLine& l : cols) table.col_lines.push_back(static_cast<int>(std::lround(l.pos)));
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
@@ -510,7 +561,6 @@ std::optional<Table> BuildTable(const Structure& structure,
     cell.col = s.col0;
     cell.rowspan = s.row1 - s.row0;
     cell.colspan = s.col1 - s.col0;
-    // Inside the ruling lines: half a stroke (rounded up) in from each line.
     int x0 = Near(cols[s.col0].pos, std::ceil(cols[s.col0].thickness / 2), +1);
     int x1 = Near(cols[s.col1].pos, std::ceil(cols[s.col1].thickness / 2), -1);
     int y0 = Near(rows[s.row0].pos, std::ceil(rows[s.row0].thickness / 2), +1);
@@ -524,6 +574,23 @@ std::optional<Table> BuildTable(const Structure& structure,
   int bottom = Near(rows.back().pos, rows.back().thickness / 2, +1);
   table.box = Rect{left, top, right - left + 1, bottom - top + 1};
   return table;
+}
+
+std::optional<Table> BuildTable(const Structure& structure,
+                                const RulingLines& lines, int dpi,
+                                const LayoutOptions& options) {
+  std::optional<Frame> frame = FrameOf(structure, lines, dpi, options);
+  if (!frame) return std::nullopt;
+  if (options.repair_scanned_lines) {
+    AddBrokenLines(false, frame->rows, &frame->cols, lines, dpi, options);
+    AddBrokenLines(true, frame->cols, &frame->rows, lines, dpi, options);
+  }
+  std::vector<Span> spans = CellsOf(*frame, lines, dpi, options);
+  DropUnusedLines(&frame->rows, &frame->cols, &spans);
+  const int nrows = static_cast<int>(frame->rows.size()) - 1;
+  const int ncols = static_cast<int>(frame->cols.size()) - 1;
+  if (nrows * ncols < 2 || spans.size() < 2) return std::nullopt;
+  return TableOf(*frame, std::move(spans));
 }
 
 }  // namespace
