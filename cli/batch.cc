@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "cli/run_extract.h"
-#include "export/sqlite_writer.h"
+#include "export/database.h"
 #include "extract/sha256.h"
 
 namespace decltab::cli {
@@ -98,8 +98,9 @@ std::string OneLineSummary(const Declaration& d) {
 
 class Batch {
  public:
-  Batch(const BatchRequest& request, const BatchObserver& observe, int files)
-      : request_(request), observe_(observe) {
+  Batch(const BatchRequest& request, exporter::Database& db,
+        const BatchObserver& observe, int files)
+      : request_(request), db_(db), observe_(observe) {
     counts_.files = files;
   }
 
@@ -118,8 +119,7 @@ class Batch {
   }
 
   void Fail(const BatchInput& input, const std::string& sha256, const Status& why) {
-    Status recorded =
-        exporter::WriteFailedDocument(request_.db, input.path, sha256, why.message());
+    Status recorded = db_.WriteFailed(input.path, sha256, why.message());
     std::string detail = why.message();
     if (!recorded.ok()) detail += " (not recorded: " + recorded.message() + ")";
     Report(BatchEvent::Kind::kFailed, input.path, detail);
@@ -138,7 +138,7 @@ class Batch {
         std::filesystem::path rel(doc.input.relative);
         Result<std::string> json = WriteDeclaration(
             *declaration, (std::filesystem::path(request_.out_dir) / rel.parent_path()).string(),
-            FileStem(rel.filename().string()), request_.excel, request_.db);
+            FileStem(rel.filename().string()), request_.excel, &db_);
         if (json.ok()) {
           Report(BatchEvent::Kind::kDone, doc.input.path, OneLineSummary(*declaration));
           return;
@@ -172,6 +172,7 @@ class Batch {
 
  private:
   const BatchRequest& request_;
+  exporter::Database& db_;
   const BatchObserver& observe_;
   std::mutex mutex_;
   BatchCounts counts_;
@@ -182,13 +183,15 @@ class Batch {
 Result<BatchCounts> RunBatch(const BatchRequest& request, const BatchObserver& observe) {
   Result<std::vector<BatchInput>> inputs = ListBatchInputs(request.input);
   if (!inputs.ok()) return inputs.status();
-  Result<std::set<std::string>> completed = exporter::CompletedDocuments(request.db);
-  if (!completed.ok()) return completed.status().WithContext(request.db);
+  Result<std::unique_ptr<exporter::Database>> db = exporter::OpenOutputDatabase(request.db);
+  if (!db.ok()) return db.status();
+  Result<std::set<std::string>> completed = (*db)->CompletedDocuments();
+  if (!completed.ok()) return completed.status().WithContext((*db)->name());
 
   int workers = request.read.workers > 0
                     ? request.read.workers
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  Batch batch(request, observe, static_cast<int>(inputs->size()));
+  Batch batch(request, **db, observe, static_cast<int>(inputs->size()));
   PageQueue queue(workers + 1);
   std::vector<PageWorker> state(workers);
   std::vector<std::thread> threads;

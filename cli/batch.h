@@ -21,7 +21,7 @@ namespace decltab::cli {
 struct BatchRequest {
   std::string input;    // folder or list file (see ListBatchInputs)
   std::string out_dir;  // <relative dir>/<stem>.json and CSVs per document
-  std::string db;       // SQLite database (required: it is the resume key)
+  std::string db;       // SQLite file or postgresql:// URI (required: the resume key)
   Shard shard;          // this process's part of the input
   bool excel = false;
   float min_confidence = reconcile::kDefaultMinConfidence;

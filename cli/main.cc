@@ -18,7 +18,7 @@
 #include "cli/layout_json.h"
 #include "cli/run_extract.h"
 #include "cli/summary.h"
-#include "export/sqlite_merge.h"
+#include "export/database.h"
 
 namespace {
 
@@ -145,10 +145,16 @@ int RunBatchCommand(cli::BatchRequest& request, const std::string& shard, bool q
   return counts->failed > 0 ? 2 : 0;
 }
 
+// `target` is a SQLite file or a PostgreSQL URI; shards are SQLite files.
 int RunMergeCommand(const std::string& target, const std::vector<std::string>& shards) {
+  Result<std::unique_ptr<decltab::exporter::Database>> db =
+      decltab::exporter::OpenOutputDatabase(target);
+  if (!db.ok()) {
+    std::fprintf(stderr, "decltab: %s\n", db.status().message().c_str());
+    return ExitCode(db.status());
+  }
   for (const std::string& shard : shards) {
-    Result<decltab::exporter::MergeCounts> merged =
-        decltab::exporter::MergeDatabase(target, shard);
+    Result<decltab::exporter::MergeCounts> merged = (*db)->MergeShard(shard);
     if (!merged.ok()) {
       std::fprintf(stderr, "decltab: %s\n", merged.status().message().c_str());
       return ExitCode(merged.status());
@@ -185,7 +191,8 @@ int main(int argc, char** argv) {
     CLI::App* extract = app.add_subcommand("extract", "extract one document");
     extract->add_option("input", request.input, "PDF or page scan")->required();
     extract->add_option("-o,--out", request.out_dir, "output folder")->required();
-    extract->add_option("--db", request.db, "SQLite database to write into");
+    extract->add_option("--db", request.db,
+                        "SQLite database, or postgresql:// URI, to write into");
     extract->add_flag("--excel", request.excel, "CSV with a UTF-8 BOM for Excel");
     extract->add_option("--min-confidence", request.min_confidence,
                         "OCR confidence below which a check is unverifiable")
@@ -208,7 +215,8 @@ int main(int argc, char** argv) {
     batch->add_option("input", batch_request.input, "folder, or file listing one path per line")
         ->required();
     batch->add_option("-o,--out", batch_request.out_dir, "output folder")->required();
-    batch->add_option("--db", batch_request.db, "SQLite database (also the resume key)")
+    batch->add_option("--db", batch_request.db,
+                      "SQLite database or postgresql:// URI (also the resume key)")
         ->required();
     batch->add_option("--shard", shard, "K/N: take only the K-th of N parts (0 <= K < N)");
     batch->add_flag("--excel", batch_request.excel, "CSV with a UTF-8 BOM for Excel");
@@ -219,8 +227,10 @@ int main(int argc, char** argv) {
 
     std::string merge_target;
     std::vector<std::string> merge_shards;
-    CLI::App* merge = app.add_subcommand("merge", "combine shard databases into one");
-    merge->add_option("target", merge_target, "database to merge into (created if missing)")
+    CLI::App* merge = app.add_subcommand(
+        "merge", "combine shard databases into one, or load them into PostgreSQL");
+    merge->add_option("target", merge_target,
+                      "SQLite database (created if missing) or postgresql:// URI to merge into")
         ->required();
     merge->add_option("shards", merge_shards, "shard databases")->required();
 

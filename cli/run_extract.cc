@@ -1,7 +1,6 @@
 #include "cli/run_extract.h"
 
 #include "export/output_set.h"
-#include "export/sqlite_writer.h"
 #include "normalize/declaration_builder.h"
 #include "reconcile/reconcile.h"
 
@@ -49,27 +48,33 @@ Result<Declaration> BuildReconciledDeclaration(const DocumentLayout& layout,
 Result<std::string> WriteDeclaration(const Declaration& declaration,
                                      const std::string& out_dir,
                                      const std::string& stem, bool excel,
-                                     const std::string& db) {
+                                     exporter::Database* db) {
   exporter::CsvOptions csv;
   csv.excel_bom = excel;
   Result<std::string> json =
       exporter::WriteOutputSet(declaration, out_dir, stem, csv);
   if (!json.ok()) return json.status();
-  if (!db.empty()) {
-    Status stored = exporter::WriteSqlite(declaration, db);
-    if (!stored.ok()) return stored.WithContext(db);
+  if (db != nullptr) {
+    Status stored = db->Write(declaration);
+    if (!stored.ok()) return stored.WithContext(db->name());
   }
   return json;
 }
 
 Result<ExtractOutcome> RunExtract(const ExtractRequest& request,
                                   const LogFn& log) {
+  std::unique_ptr<exporter::Database> db;
+  if (!request.db.empty()) {
+    Result<std::unique_ptr<exporter::Database>> opened =
+        exporter::OpenOutputDatabase(request.db);
+    if (!opened.ok()) return opened.status();
+    db = std::move(opened).value();
+  }
   // Unusable input gets a `failed` row when there is a database.
   // (The row's `file` names the input; `error` is the bare reason.)
   auto fail = [&](const Status& failed, const std::string& sha256) -> Status {
-    if (!request.db.empty() && failed.code() == Status::Code::kInvalidInput) {
-      Status recorded = exporter::WriteFailedDocument(request.db, request.input,
-                                                      sha256, failed.message());
+    if (db && failed.code() == Status::Code::kInvalidInput) {
+      Status recorded = db->WriteFailed(request.input, sha256, failed.message());
       if (!recorded.ok() && log) log("cannot record failure: " + recorded.message());
     }
     return failed.WithContext(request.input);
@@ -95,7 +100,7 @@ Result<ExtractOutcome> RunExtract(const ExtractRequest& request,
   outcome.declaration = std::move(declaration).value();
   Result<std::string> json =
       WriteDeclaration(outcome.declaration, request.out_dir,
-                       FileStem(request.input), request.excel, request.db);
+                       FileStem(request.input), request.excel, db.get());
   if (!json.ok()) return json.status();
   outcome.json_path = *json;
   return outcome;

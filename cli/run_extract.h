@@ -1,5 +1,5 @@
 // `decltab extract`: one document from file to JSON, CSV and (optionally)
-// SQLite. The CLI is a thin shell over RunExtract.
+// a database: a SQLite file or a PostgreSQL server. The CLI is a thin shell over RunExtract.
 #ifndef DECLTAB_CLI_RUN_EXTRACT_H_
 #define DECLTAB_CLI_RUN_EXTRACT_H_
 
@@ -9,6 +9,7 @@
 #include "cli/read_document.h"
 #include "core/declaration.h"
 #include "core/result.h"
+#include "export/database.h"
 #include "reconcile/reconcile.h"
 
 namespace decltab::cli {
@@ -16,7 +17,7 @@ namespace decltab::cli {
 struct ExtractRequest {
   std::string input;    // PDF or PNG/TIFF/JPEG page scan
   std::string out_dir;  // gets <stem>.json and <stem>/*.csv
-  std::string db;       // SQLite file; empty: none
+  std::string db;       // SQLite file or postgresql:// URI; empty: none
   bool excel = false;   // CSV with a UTF-8 BOM for Excel
   float min_confidence = reconcile::kDefaultMinConfidence;
   ReadOptions read;
@@ -43,11 +44,11 @@ Result<Declaration> BuildReconciledDeclaration(const DocumentLayout& layout,
                                                float min_confidence);
 
 // Writes out_dir/<stem>.json and out_dir/<stem>/*.csv as one set, then the
-// database rows when `db` is not empty. Returns the JSON path.
+// database rows when `db` is not null. Returns the JSON path.
 Result<std::string> WriteDeclaration(const Declaration& declaration,
                                      const std::string& out_dir,
                                      const std::string& stem, bool excel,
-                                     const std::string& db);
+                                     exporter::Database* db);
 
 // "x/y/scan.pdf" -> "scan".
 std::string FileStem(const std::string& path);

@@ -1,5 +1,6 @@
 // SQL queries over the exported database that the README quotes; tests
-// run them against real exports (tests/export/queries_test.cc).
+// run them against real exports in SQLite and PostgreSQL
+// (tests/export/queries_test.cc, tests/export/postgres_database_test.cc).
 #ifndef DECLTAB_EXPORT_QUERIES_H_
 #define DECLTAB_EXPORT_QUERIES_H_
 
@@ -21,7 +22,7 @@ FROM projects AS p
 JOIN documents AS d ON d.id = p.document_id
 JOIN budget_lines AS b ON b.project_id = p.id
 WHERE p.total_fen IS NOT NULL
-GROUP BY p.id
+GROUP BY p.id, d.file
 HAVING SUM(b.amount_fen) <> p.total_fen
 ORDER BY d.file, p.seq;
 )sql";

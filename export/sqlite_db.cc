@@ -55,7 +55,7 @@ Result<StatementPtr> Prepare(sqlite3* db, const std::string& sql) {
   return stmt;
 }
 
-Status Run(sqlite3* db, sqlite3_stmt* stmt, std::initializer_list<SqlValue> values) {
+Status Run(sqlite3* db, sqlite3_stmt* stmt, const std::vector<SqlValue>& values) {
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
   int index = 1;

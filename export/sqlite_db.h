@@ -7,15 +7,14 @@
 #include <sqlite3.h>
 
 #include <cstdint>
-#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
-#include <variant>
+#include <vector>
 
-#include "core/fen.h"
 #include "core/result.h"
 #include "core/status.h"
+#include "export/sql_value.h"
 
 namespace decltab::exporter {
 
@@ -29,19 +28,6 @@ struct StatementFinalizer {
 };
 using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
-// A value bound to a `?` parameter.
-using SqlValue = std::variant<std::nullptr_t, int64_t, double, std::string>;
-
-inline SqlValue OrNull(const std::optional<std::string>& s) {
-  return s ? SqlValue(*s) : SqlValue(nullptr);
-}
-inline SqlValue OrNull(const std::optional<Fen>& f) {
-  return f ? SqlValue(f->count()) : SqlValue(nullptr);
-}
-inline SqlValue OrNull(const std::optional<int>& i) {
-  return i ? SqlValue(static_cast<int64_t>(*i)) : SqlValue(nullptr);
-}
-
 // Opens (creating if needed) a database for writing by possibly several
 // processes at once: WAL journal, foreign keys on, and a busy timeout so
 // that a writer waits for another's transaction instead of failing.
@@ -52,7 +38,7 @@ Result<StatementPtr> Prepare(sqlite3* db, const std::string& sql);
 
 // Resets `stmt`, binds `values` to ?1..?N and steps it to completion
 // (rows it returns are skipped).
-Status Run(sqlite3* db, sqlite3_stmt* stmt, std::initializer_list<SqlValue> values);
+Status Run(sqlite3* db, sqlite3_stmt* stmt, const std::vector<SqlValue>& values);
 
 // BEGIN IMMEDIATE: takes the write lock up front, so that a busy database
 // makes it wait (busy timeout) instead of failing at the first write.

@@ -1,39 +1,13 @@
 #include "export/sqlite_writer.h"
 
-#include <cmath>
+#include <utility>
 
-#include <nlohmann/json.hpp>
-
+#include "export/row_values.h"
 #include "export/sqlite_db.h"
 #include "export/sqlite_schema.h"
-#include "reconcile/reconcile.h"
 
 namespace decltab::exporter {
 namespace {
-
-SqlValue JsonList(const std::vector<std::string>& items) {
-  return nlohmann::json(items).dump(-1, ' ', false,
-                                    nlohmann::json::error_handler_t::replace);
-}
-
-SqlValue Page(int page) {
-  return page > 0 ? SqlValue(static_cast<int64_t>(page)) : SqlValue(nullptr);
-}
-
-SqlValue Confidence(float c) { return std::round(c * 1000.0) / 1000.0; }
-
-SqlValue Seq(size_t i) { return static_cast<int64_t>(i + 1); }
-
-std::string PageList(const std::vector<int>& pages) {
-  std::string out;
-  for (size_t i = 0; i < pages.size(); ++i)
-    out += (i ? "," : "") + std::to_string(pages[i]);
-  return out;
-}
-
-SqlValue Stated(const std::optional<StatedAmount>& a) {
-  return a ? SqlValue(a->value.count()) : SqlValue(nullptr);
-}
 
 // Removes an earlier copy of the document (same sha256), and an earlier
 // failure to read the same file (no sha256); children go by cascade.
@@ -42,10 +16,6 @@ Status DeleteEarlier(sqlite3* db, const std::string& file, const std::string& sh
       db, "DELETE FROM documents WHERE sha256 = ?1 OR (sha256 IS NULL AND file = ?2)");
   if (!del.ok()) return del.status();
   return Run(db, del->get(), {sha256.empty() ? SqlValue(nullptr) : SqlValue(sha256), file});
-}
-
-SqlValue Sha(const std::string& sha256) {
-  return sha256.empty() ? SqlValue(nullptr) : SqlValue(sha256);
 }
 
 // The prepared inserts of one document's write.
@@ -90,53 +60,25 @@ Result<Inserts> PrepareInserts(sqlite3* db) {
 Status InsertCheck(sqlite3* db, sqlite3_stmt* stmt, int64_t document_id,
                    SqlValue project_id, size_t seq, const Check& c,
                    const char* default_scope) {
-  std::optional<reconcile::RuleScope> scope = reconcile::ScopeOfRule(c.rule);
   return Run(db, stmt,
-             {document_id, std::move(project_id), Seq(seq),
-              std::string(scope ? reconcile::ToString(*scope) : default_scope),
-              c.rule, std::string(ToString(c.status)), OrNull(c.expected),
-              OrNull(c.computed), OrNull(c.delta), int64_t{c.is_count ? 1 : 0},
-              c.detail});
+             WithParent(document_id,
+                        WithParent(std::move(project_id), CheckRow(c, seq, default_scope))));
 }
 
 Status InsertProject(sqlite3* db, Inserts& ins, int64_t document_id, size_t seq,
                      const Project& p, size_t* check_seq) {
-  const Funds& f = p.funds;
-  Status s = Run(db, ins.project.get(),
-                 {document_id, Seq(seq), p.name, p.heading_name, PageList(p.pages),
-                  OrNull(p.category), OrNull(p.department), OrNull(p.implementer),
-                  OrNull(p.start_date), OrNull(p.end_date), Stated(f.total),
-                  Stated(f.annual_request), Stated(f.appropriation), Stated(f.fiscal),
-                  Stated(f.carryover), Stated(f.other), OrNull(p.overall_goal),
-                  OrNull(p.annual_goal), JsonList(p.warnings)});
+  Status s = Run(db, ins.project.get(), WithParent(document_id, ProjectRow(p, seq)));
   if (!s.ok()) return s.WithContext("project " + std::to_string(seq + 1));
   int64_t project_id = sqlite3_last_insert_rowid(db);
 
   for (size_t i = 0; i < p.budget_lines.size(); ++i) {
-    const BudgetLine& l = p.budget_lines[i];
-    s = Run(db, ins.line.get(),
-            {project_id, Seq(i), OrNull(l.group), l.item,
-             l.quantity ? SqlValue(l.quantity->ToDouble()) : SqlValue(nullptr),
-             l.quantity ? SqlValue(l.quantity->ToString()) : SqlValue(nullptr),
-             OrNull(l.unit), OrNull(l.unit_price), l.amount.value.count(),
-             int64_t{l.amount_from_formula ? 1 : 0}, l.raw,
-             Page(l.amount.source.page), l.amount.source.where,
-             Confidence(l.confidence)});
+    s = Run(db, ins.line.get(), WithParent(project_id, BudgetLineRow(p.budget_lines[i], i)));
     if (!s.ok())
       return s.WithContext("project " + std::to_string(seq + 1) + ": budget line " +
                            std::to_string(i + 1));
   }
   for (size_t i = 0; i < p.indicators.size(); ++i) {
-    const Indicator& ind = p.indicators[i];
-    const std::optional<TargetParsed>& t = ind.target_parsed;
-    s = Run(db, ins.indicator.get(),
-            {project_id, Seq(i), ind.level1, ind.level2, ind.level3, ind.target,
-             t ? SqlValue(t->op) : SqlValue(nullptr),
-             t ? SqlValue(t->value.ToDouble()) : SqlValue(nullptr),
-             t ? SqlValue(t->value.ToString()) : SqlValue(nullptr),
-             t && !t->unit.empty() ? SqlValue(t->unit) : SqlValue(nullptr),
-             Page(ind.source.page), ind.source.where,
-             Confidence(ind.source.confidence)});
+    s = Run(db, ins.indicator.get(), WithParent(project_id, IndicatorRow(p.indicators[i], i)));
     if (!s.ok())
       return s.WithContext("project " + std::to_string(seq + 1) + ": indicator " +
                            std::to_string(i + 1));
@@ -156,10 +98,7 @@ Status WriteDocument(sqlite3* db, const Declaration& d) {
   if (!s.ok()) return s;
   Result<Inserts> ins = PrepareInserts(db);
   if (!ins.ok()) return ins.status();
-  s = Run(db, ins->document.get(),
-          {Sha(d.sha256), d.file, int64_t{d.page_count}, std::string(ToString(d.kind)),
-           OrNull(d.stated_project_count), Stated(d.stated_total), OrNull(d.title),
-           JsonList(d.warnings)});
+  s = Run(db, ins->document.get(), DocumentRow(d));
   if (!s.ok()) return s.WithContext("document");
   int64_t document_id = sqlite3_last_insert_rowid(db);
   size_t check_seq = 0;

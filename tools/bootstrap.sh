@@ -13,6 +13,7 @@ PACKAGES=(
   tesseract-ocr-script-hans
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libicu-dev libgtest-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev sqlite3
+  libpq-dev postgresql
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
   ${DECLTAB_EXTRA_PACKAGES:-}
 )

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "tests/e2e/bad_files.h"
+#include "tests/e2e/batch_corpus.h"
 #include "tests/e2e/run_decltab.h"
 #include "tests/export/sqlite_test_util.h"
 
@@ -21,22 +22,6 @@ namespace fs = std::filesystem;
 using exporter::testing::ContentRows;
 using exporter::testing::One;
 using exporter::testing::Query;
-
-// Born-digital declarations (no OCR, so the corpus reads in seconds) plus
-// copies made distinct by a trailing comment, and one bad file.
-std::string MakeCorpus(const std::string& dir) {
-  std::string in = dir + "/in";
-  fs::create_directories(in + "/box2");
-  fs::copy_file("testdata/variant-a.pdf", in + "/variant-a.pdf");
-  fs::copy_file("testdata/variant-b.pdf", in + "/variant-b.pdf");
-  std::string b = ReadAll("testdata/variant-b.pdf");
-  for (int copy = 1; copy <= 3; ++copy)
-    WriteFile(in + "/box2/copy-" + std::to_string(copy) + ".pdf",
-              b + "% archive copy " + std::to_string(copy) + "\n");
-  WriteFile(in + "/box2/notes.pdf", "not a pdf\n");
-  return in;
-}
-constexpr int kDocuments = 6;  // 5 declarations + 1 failed
 
 class BatchTest : public ::testing::Test {
  protected:
@@ -79,18 +64,6 @@ TEST_F(BatchTest, ReferenceRunHasEveryDocumentOnce) {
                          "p.document_id = d.id WHERE d.file LIKE '%copy-2.pdf'"));
   EXPECT_TRUE(fs::exists(*dir_ + "/out/box2/copy-2.json"));
   EXPECT_TRUE(fs::exists(*dir_ + "/out/variant-a/checks.csv"));
-}
-
-// Starts decltab in the background; returns its pid.
-pid_t Spawn(const std::string& args, const std::string& scratch) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::string command = std::string("exec ") + DECLTAB_BINARY + " " + args + " >" +
-                          scratch + "/bg.out 2>" + scratch + "/bg.err";
-    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return pid;
 }
 
 int DoneCount(const std::string& db) {

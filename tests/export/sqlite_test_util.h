@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -42,13 +43,17 @@ inline std::string One(const std::string& db_path, const std::string& sql) {
   return rows.size() == 1 ? rows[0] : "<" + std::to_string(rows.size()) + " rows>";
 }
 
+// The rows of a query as "a|b|c" (NULL as "NULL"), and the column names of
+// a table in order: how ContentRowsOf reads either database.
+using QueryFn = std::function<std::vector<std::string>(const std::string& sql)>;
+using ColumnNamesFn = std::function<std::vector<std::string>(const std::string& table)>;
+
 // "x.a, x.b" for every column of `table` but `skipped` ones.
-inline std::string ColumnsOf(const std::string& db_path, const std::string& table,
+inline std::string ColumnsOf(const ColumnNamesFn& names, const std::string& table,
                              const std::string& alias,
                              std::initializer_list<const char*> skipped) {
   std::string list;
-  for (const std::string& name :
-       Query(db_path, "SELECT name FROM pragma_table_info('" + table + "')")) {
+  for (const std::string& name : names(table)) {
     bool skip = false;
     for (const char* s : skipped) skip = skip || name == s;
     if (!skip) list += (list.empty() ? "" : ", ") + alias + "." + name;
@@ -59,29 +64,38 @@ inline std::string ColumnsOf(const std::string& db_path, const std::string& tabl
 // Every stored value but row ids and write times, each row naming its
 // document by sha256 (or file) and its project by seq, sorted: equal for two
 // databases that hold the same documents, however their ids were assigned.
-inline std::vector<std::string> ContentRows(const std::string& db) {
+inline std::vector<std::string> ContentRowsOf(const QueryFn& query,
+                                              const ColumnNamesFn& names) {
   const std::string doc = "coalesce(d.sha256, d.file)";
   const std::string by_project =
       " JOIN projects p ON x.project_id = p.id JOIN documents d ON p.document_id = d.id";
   std::vector<std::string> rows;
   auto add = [&](const std::string& tag, const std::string& sql) {
-    for (std::string& row : Query(db, sql)) rows.push_back(tag + "|" + row);
+    for (std::string& row : query(sql)) rows.push_back(tag + "|" + row);
   };
-  add("documents", "SELECT " + ColumnsOf(db, "documents", "d", {"id", "written_at"}) +
+  add("documents", "SELECT " + ColumnsOf(names, "documents", "d", {"id", "written_at"}) +
                        " FROM documents d");
   add("projects", "SELECT " + doc + ", " +
-                      ColumnsOf(db, "projects", "x", {"id", "document_id"}) +
+                      ColumnsOf(names, "projects", "x", {"id", "document_id"}) +
                       " FROM projects x JOIN documents d ON x.document_id = d.id");
   for (const char* table : {"budget_lines", "indicators"})
     add(table, "SELECT " + doc + ", p.seq, " +
-                   ColumnsOf(db, table, "x", {"id", "project_id"}) + " FROM " + table +
+                   ColumnsOf(names, table, "x", {"id", "project_id"}) + " FROM " + table +
                    " x" + by_project);
   add("checks", "SELECT " + doc + ", p.seq, " +
-                    ColumnsOf(db, "checks", "x", {"id", "document_id", "project_id"}) +
+                    ColumnsOf(names, "checks", "x", {"id", "document_id", "project_id"}) +
                     " FROM checks x JOIN documents d ON x.document_id = d.id"
                     " LEFT JOIN projects p ON x.project_id = p.id");
   std::sort(rows.begin(), rows.end());
   return rows;
+}
+
+inline std::vector<std::string> ContentRows(const std::string& db) {
+  return ContentRowsOf(
+      [&](const std::string& sql) { return Query(db, sql); },
+      [&](const std::string& table) {
+        return Query(db, "SELECT name FROM pragma_table_info('" + table + "')");
+      });
 }
 
 }  // namespace decltab::exporter::testing
