@@ -1,7 +1,7 @@
-// `decltab batch`, `extract` and `merge` with --db postgresql://... on a
-// real server: three shards writing into it at once, a batch killed with
-// SIGKILL and re-run, and SQLite shards loaded by `merge` all end with the
-// rows of one SQLite batch over the same corpus, row for row.
+// `decltab batch`, `extract` and `merge` with a postgresql:// URI on a real
+// server: three shards writing into it at once, a batch killed with SIGKILL
+// and re-run, and a SQLite database loaded by `merge` all end with the rows
+// of one SQLite batch over the same corpus, row for row.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -127,22 +127,18 @@ TEST_F(PostgresBatchTest, KilledAtAnyMomentAndRerunEveryDocumentOnce) {
   EXPECT_NE(std::string::npos, last.stdout_text.find("5 skipped")) << last.stdout_text;
 }
 
-TEST_F(PostgresBatchTest, MergeLoadsSqliteShardsIntoTheServer) {
+// The reference database loaded as a shard (merging several, with ids that
+// differ, is tests/export/postgres_database_test.cc's).
+TEST_F(PostgresBatchTest, MergeLoadsASqliteShardIntoTheServer) {
   std::string dir = TempDir("pg-batch-merge");
-  std::string merge_args = "merge '" + server_.uri() + "'";
-  for (int k = 0; k < 3; ++k) {
-    std::string db = dir + "/shard-" + std::to_string(k) + ".db";
-    RunDecltab("-q batch " + *input_ + " -o " + dir + "/out --db " + db + " --shard " +
-                   std::to_string(k) + "/3 -j 2",
-               dir);
-    merge_args += " " + db;
-  }
+  const std::string merge_args = "merge '" + server_.uri() + "' " + *dir_ + "/ref.db";
   RunResult merged = RunDecltab(merge_args, dir);
   ASSERT_EQ(0, merged.exit_code) << merged.stderr_text;
+  EXPECT_NE(std::string::npos, merged.stdout_text.find(": 6 added")) << merged.stdout_text;
   EXPECT_EQ(*reference_, Rows(server_.uri()));
   RunResult again = RunDecltab(merge_args, dir);  // loading twice adds nothing
   ASSERT_EQ(0, again.exit_code) << again.stderr_text;
-  EXPECT_NE(std::string::npos, again.stdout_text.find("0 added")) << again.stdout_text;
+  EXPECT_NE(std::string::npos, again.stdout_text.find(": 0 added")) << again.stdout_text;
   EXPECT_EQ(*reference_, Rows(server_.uri()));
 }
 
