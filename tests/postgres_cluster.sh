@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A private PostgreSQL server for the tests (Debian's postgresql package):
 # initdb into DIR, served on a Unix socket in DIR only (no TCP port), trust
-# authentication for the superuser `decltab`, fsync off (a test cluster).
+# authentication for the superuser `decltab`, fsync off (a test cluster;
+# DECLTAB_PG_FSYNC=on for benchmarks).
 # As root the server runs as `nobody`, which owns DIR; PostgreSQL refuses
 # to run as root.
 #   tests/postgres_cluster.sh start DIR   # then: postgresql:///postgres?host=DIR&user=decltab
@@ -40,7 +41,7 @@ case $action in
       exit 1
     fi
     if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=60" \
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=${DECLTAB_PG_FSYNC:-off} -c max_connections=60" \
         start >/dev/null; then
       cat "$dir/server.log" >&2
       exit 1
