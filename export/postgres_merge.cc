@@ -103,8 +103,8 @@ struct Tables {
   Table documents, projects, lines, indicators, checks;
 };
 
-// Copies shard document `shard_id` (its row and every child) in; returns
-// nothing on success. Runs inside the caller's transaction.
+// Copies shard document `shard_id` (its row and every child) in, inside the
+// caller's transaction.
 Status CopyDocument(sqlite3* shard, PGconn* conn, const Tables& t, int64_t shard_id) {
   Result<std::vector<Row>> doc = ShardRows(
       shard, "SELECT " + ColumnList(t.documents) + " FROM documents WHERE id = ?1", {shard_id});
