@@ -67,12 +67,11 @@ Result<PgResultPtr> PgExec(PGconn* conn, const std::string& sql,
                                   nullptr, params.data(), nullptr, nullptr, 0));
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    std::string message =
-        result ? PQresultErrorMessage(result.get()) : ConnError(conn);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-      message.pop_back();
-    if (message.empty()) message = ConnError(conn);
-    return Status::Internal(message);
+    // The server's primary message, without the "ERROR:" prefix and the
+    // statement text libpq adds to the full one.
+    const char* primary =
+        result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    return Status::Internal(primary ? primary : ConnError(conn));
   }
   return result;
 }
