@@ -1,6 +1,5 @@
 #include "export/postgres_merge.h"
 
-#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <vector>

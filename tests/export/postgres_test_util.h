@@ -11,9 +11,7 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cstdio>
 #include <cstdlib>
-#include <memory>
 #include <regex>
 #include <stdexcept>
 #include <string>
