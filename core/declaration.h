@@ -10,16 +10,25 @@
 
 #include "core/decimal.h"
 #include "core/fen.h"
+#include "core/geometry.h"
 
 namespace decltab {
 
 // Where a value was read: page, a human-readable cell or text reference
-// ("table 2 r3c4", "text"), the raw text, and the lowest OCR confidence.
+// ("table 2 r3c4", "text"), the raw text, and the lowest OCR confidence;
+// then the same place typed, for tools that show the page image: the table,
+// row and column `where` names, and the box of the cell, row or text line in
+// page pixels at `dpi` (of the deskewed page image, as layout/ saw it).
 struct Source {
   int page = 0;  // 1-based; 0 when unknown
   std::string where;
   std::string raw;
   float confidence = 1.0;
+  int table = 0;    // 1-based on its page; 0: not in a table (or unknown)
+  int row = 0;      // 1-based; 0 when unknown
+  int col = 0;      // 1-based; 0 for a whole row (or unknown)
+  Rect box;         // empty when unknown
+  int dpi = 0;      // of `box`; 0 when unknown
 };
 
 // A stated amount and the unit of its last stated digit ("1234.50万元"
@@ -102,6 +111,19 @@ struct Project {
 
 enum class SourceKind { kScanned, kDigital, kMixed };
 
+// A reviewer's correction of one value read (see review/corrections.h):
+// the field it names, the value as read and as corrected, who, when, why.
+struct Correction {
+  int project = 0;          // 1-based project number; 0 for the document
+  std::string project_name; // as read, to catch a file meant for another run
+  // "funds.total", "budget_lines[3].amount" (1-based), "indicators[2].target",
+  // "stated_total", "stated_project_count", a header field ("category") ...
+  std::string field;
+  std::string read;       // the value before the correction, as text
+  std::string corrected;  // the value after, as given ("1500000.00", "150万元")
+  std::string who, when, note;
+};
+
 struct Declaration {
   std::string file, sha256;
   int page_count = 0;
@@ -112,6 +134,13 @@ struct Declaration {
   std::vector<Project> projects;
   std::vector<Check> checks;  // document-level
   std::vector<std::string> warnings;
+  // How the pages were seen, so a tool can render a page again and find a
+  // Source's box on it: the render dpi, and the skew removed from each page
+  // (page_skew_degrees[i] for page i + 1) before layout.
+  int dpi = 0;
+  std::vector<double> page_skew_degrees;
+  // Reviewers' corrections applied to this declaration, in order.
+  std::vector<Correction> corrections;
 };
 
 inline const char* ToString(CheckStatus s) {

@@ -16,7 +16,7 @@ const std::set<std::string>& MoneyKeys() {
   static const std::set<std::string> kMoneyKeys = {
       "total", "annual_request", "appropriation", "fiscal", "carryover", "other",
       "unit_price_yuan", "amount_yuan", "stated_total_yuan",
-      "expected", "computed", "delta"};
+      "expected", "computed", "delta", "yuan", "precision_yuan"};
   return kMoneyKeys;
 }
 
@@ -44,6 +44,47 @@ ordered_json Confidence(float c) { return std::round(c * 1000.0) / 1000.0; }
 
 ordered_json PageOrNull(int page) {
   return page > 0 ? ordered_json(page) : ordered_json(nullptr);
+}
+
+// Where a value was read, typed: page, cell reference, table/row/col
+// (1-based, 0 unknown), box [x, y, width, height] in page pixels at dpi.
+ordered_json SourceJson(const Source& s) {
+  ordered_json j;
+  j["page"] = PageOrNull(s.page);
+  j["cell"] = s.where;
+  j["table"] = s.table;
+  j["row"] = s.row;
+  j["col"] = s.col;
+  j["box"] = s.box.empty() ? ordered_json(nullptr)
+                           : ordered_json{s.box.x, s.box.y, s.box.width, s.box.height};
+  j["dpi"] = s.dpi;
+  j["raw"] = s.raw;
+  j["confidence"] = Confidence(s.confidence);
+  return j;
+}
+
+// A stated figure as read: its value, the unit of its last stated digit,
+// and its source.
+ordered_json StatedJson(const std::optional<StatedAmount>& a) {
+  if (!a) return nullptr;
+  ordered_json j;
+  j["yuan"] = Yuan(a->value);
+  j["precision_yuan"] = Yuan(a->precision);
+  j["source"] = SourceJson(a->source);
+  return j;
+}
+
+ordered_json CorrectionJson(const Correction& c) {
+  ordered_json j;
+  j["project"] = c.project;
+  j["project_name"] = c.project_name;
+  j["field"] = c.field;
+  j["read"] = c.read;
+  j["corrected"] = c.corrected;
+  j["who"] = c.who;
+  j["when"] = c.when;
+  j["note"] = c.note;
+  return j;
 }
 
 ordered_json CheckJson(const Check& check, const char* default_scope) {
@@ -81,6 +122,7 @@ ordered_json BudgetLineJson(const BudgetLine& line) {
   j["confidence"] = Confidence(line.confidence);
   j["cell"] = line.amount.source.where;
   j["amount_from_formula"] = line.amount_from_formula;
+  j["amount_read"] = StatedJson(line.amount);
   return j;
 }
 
@@ -103,6 +145,7 @@ ordered_json IndicatorJson(const Indicator& ind) {
   j["page"] = PageOrNull(ind.source.page);
   j["confidence"] = Confidence(ind.source.confidence);
   j["cell"] = ind.source.where;
+  j["source"] = SourceJson(ind.source);
   return j;
 }
 
@@ -135,6 +178,18 @@ ordered_json ProjectJson(const Project& p) {
   for (const Check& c : p.checks) j["checks"].push_back(CheckJson(c, "project"));
   j["heading_name"] = p.heading_name;
   j["warnings"] = p.warnings;
+  ordered_json read;
+  read["total"] = StatedJson(p.funds.total);
+  read["annual_request"] = StatedJson(p.funds.annual_request);
+  read["appropriation"] = StatedJson(p.funds.appropriation);
+  read["fiscal"] = StatedJson(p.funds.fiscal);
+  read["carryover"] = StatedJson(p.funds.carryover);
+  read["other"] = StatedJson(p.funds.other);
+  j["funds_read"] = read;
+  j["stated_budget_totals"] = ordered_json::array();
+  for (const StatedAmount& t : p.stated_budget_totals)
+    j["stated_budget_totals"].push_back(StatedJson(t));
+  j["unread_budget_rows"] = p.unread_budget_rows;
   return j;
 }
 
@@ -198,6 +253,10 @@ ordered_json ToContractJson(const Declaration& d) {
   source["sha256"] = d.sha256;
   source["pages"] = d.page_count;
   source["kind"] = ToString(d.kind);
+  source["dpi"] = d.dpi;
+  source["page_skew_degrees"] = ordered_json::array();
+  for (double skew : d.page_skew_degrees)
+    source["page_skew_degrees"].push_back(std::round(skew * 1000.0) / 1000.0);
   j["source"] = source;
   ordered_json document;
   document["title"] = Text(d.title);
@@ -205,11 +264,14 @@ ordered_json ToContractJson(const Declaration& d) {
       d.stated_project_count ? ordered_json(*d.stated_project_count) : ordered_json(nullptr);
   document["stated_total_yuan"] = Yuan(d.stated_total);
   document["warnings"] = d.warnings;
+  document["stated_total"] = StatedJson(d.stated_total);
   j["document"] = document;
   j["projects"] = ordered_json::array();
   for (const Project& p : d.projects) j["projects"].push_back(ProjectJson(p));
   j["checks"] = ordered_json::array();
   for (const Check& c : d.checks) j["checks"].push_back(CheckJson(c, "document"));
+  j["corrections"] = ordered_json::array();
+  for (const Correction& c : d.corrections) j["corrections"].push_back(CorrectionJson(c));
   return j;
 }
 

@@ -484,7 +484,12 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
     StatedAmount amount = std::move(parsed).value();
     amount.source.page = ctx.page;
     amount.source.where = amount_cell ? CellWhere(ctx, *amount_cell) : where;
-    if (amount_cell != nullptr) amount.source.raw = FoldText(amount_cell->text);
+    if (amount_cell != nullptr) {
+      amount.source.raw = FoldText(amount_cell->text);
+      PlaceAtCell(ctx, *amount_cell, &amount.source);
+    } else {
+      PlaceAtRow(ctx, t, r, &amount.source);
+    }
     amount.source.confidence = figures_confidence;
     if (is_total) {
       out.totals.push_back(amount);

@@ -120,6 +120,13 @@ class Builder {
                  : text_pages == static_cast<int>(layout_.pages.size())
                      ? SourceKind::kDigital
                      : SourceKind::kMixed;
+    for (const PageLayout& page : layout_.pages) {
+      if (decl_.dpi == 0) decl_.dpi = page.dpi;
+      if (page.page_number < 1) continue;
+      if (decl_.page_skew_degrees.size() < static_cast<size_t>(page.page_number))
+        decl_.page_skew_degrees.resize(page.page_number, 0.0);
+      decl_.page_skew_degrees[page.page_number - 1] = page.skew_degrees;
+    }
     bool first_page = true;
     for (const PageLayout& page : layout_.pages) {
       std::vector<ParagraphEdges> edges;
@@ -166,6 +173,8 @@ class Builder {
     src.page = page.page_number;
     src.where = "text";
     src.confidence = block.confidence;
+    src.box = block.box;
+    src.dpi = page.dpi;
     if (cut_) {
       // It goes on in the next page's first paragraph when that starts at
       // the left margin and is no heading.
@@ -287,7 +296,7 @@ class Builder {
 
   void OnTable(const PageLayout& page, const Table& table, int table_no) {
     title_open_ = false;
-    TableContext ctx{page.page_number, table_no, page.width};
+    TableContext ctx{page.page_number, table_no, page.width, page.dpi};
     std::string here = "page " + std::to_string(page.page_number) + ": table " +
                        std::to_string(table_no);
     std::optional<IndicatorColumns> ind =

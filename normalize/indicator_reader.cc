@@ -209,6 +209,7 @@ void IndicatorReader::ReadRows(const Table& table, const TableContext& ctx,
     ind.source.where = RowWhere(ctx, r);
     ind.source.raw = RowRangeText(table, r, 0, table.cols);
     ind.source.confidence = confidence;
+    PlaceAtRow(ctx, table, r, &ind.source);
     out->push_back(std::move(ind));
   }
 }

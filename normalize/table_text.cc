@@ -77,7 +77,36 @@ Source CellSource(const TableContext& ctx, const Cell& cell) {
   src.where = CellWhere(ctx, cell);
   src.raw = FoldText(cell.text);
   src.confidence = cell.confidence;
+  PlaceAtCell(ctx, cell, &src);
   return src;
+}
+
+void PlaceAtCell(const TableContext& ctx, const Cell& cell, Source* src) {
+  src->table = ctx.table_no;
+  src->row = cell.row + 1;
+  src->col = cell.col + 1;
+  src->box = cell.box;
+  src->dpi = ctx.dpi;
+}
+
+void PlaceAtRow(const TableContext& ctx, const Table& table, int row, Source* src) {
+  src->table = ctx.table_no;
+  src->row = row + 1;
+  src->col = 0;
+  Rect box;
+  for (const Cell* cell : CellsInRow(table, row)) {
+    if (cell->box.empty()) continue;
+    if (box.empty()) {
+      box = cell->box;
+      continue;
+    }
+    int l = std::min(box.x, cell->box.x), t = std::min(box.y, cell->box.y);
+    int r = std::max(box.right(), cell->box.right());
+    int b = std::max(box.bottom(), cell->box.bottom());
+    box = Rect{l, t, r - l, b - t};
+  }
+  src->box = box;
+  src->dpi = ctx.dpi;
 }
 
 }  // namespace decltab::normalize

@@ -18,6 +18,7 @@ struct TableContext {
   int page = 0;
   int table_no = 0;
   int page_width = 0;  // pixels; 0 when unknown
+  int dpi = 0;         // of the page's pixel boxes; 0 when unknown
 };
 
 // "table 2 r3c4" with 1-based row and column of the cell's top-left.
@@ -47,6 +48,13 @@ bool IsPageFooter(std::string_view folded);
 
 // A Source for a cell.
 Source CellSource(const TableContext& ctx, const Cell& cell);
+
+// Sets the typed place of `src` (table, row, col, box, dpi) to a cell.
+void PlaceAtCell(const TableContext& ctx, const Cell& cell, Source* src);
+
+// Sets the typed place of `src` to grid row `row` (0-based) of a table:
+// col 0, the box around the row's cells.
+void PlaceAtRow(const TableContext& ctx, const Table& table, int row, Source* src);
 
 }  // namespace decltab::normalize
 

@@ -20,26 +20,33 @@ using Names = std::vector<std::string>;
 
 TEST(JsonWriterTest, FieldsComeInTheContractsOrderThenExtras) {
   ordered_json j = ToContractJson(SmallDeclaration());
-  EXPECT_EQ((Names{"schema", "source", "document", "projects", "checks"}), Keys(j));
+  EXPECT_EQ((Names{"schema", "source", "document", "projects", "checks", "corrections"}),
+            Keys(j));
   EXPECT_EQ("decltab/1", j["schema"]);
-  EXPECT_EQ((Names{"file", "sha256", "pages", "kind"}), Keys(j["source"]));
-  EXPECT_EQ((Names{"title", "stated_project_count", "stated_total_yuan", "warnings"}),
+  EXPECT_EQ((Names{"file", "sha256", "pages", "kind", "dpi", "page_skew_degrees"}),
+            Keys(j["source"]));
+  EXPECT_EQ((Names{"title", "stated_project_count", "stated_total_yuan", "warnings",
+                   "stated_total"}),
             Keys(j["document"]));
   const ordered_json& p = j["projects"][0];
   EXPECT_EQ((Names{"name", "pages", "category", "department", "implementer",
                    "start_date", "end_date", "funds", "overall_goal", "annual_goal",
-                   "budget_lines", "indicators", "checks", "heading_name", "warnings"}),
+                   "budget_lines", "indicators", "checks", "heading_name", "warnings",
+                   "funds_read", "stated_budget_totals", "unread_budget_rows"}),
             Keys(p));
   EXPECT_EQ((Names{"total", "annual_request", "appropriation", "fiscal", "carryover",
                    "other"}),
             Keys(p["funds"]));
   EXPECT_EQ((Names{"group", "item", "quantity", "unit", "unit_price_yuan",
                    "amount_yuan", "raw", "page", "confidence", "cell",
-                   "amount_from_formula"}),
+                   "amount_from_formula", "amount_read"}),
             Keys(p["budget_lines"][0]));
   EXPECT_EQ((Names{"level1", "level2", "level3", "target", "target_parsed", "page",
-                   "confidence", "cell"}),
+                   "confidence", "cell", "source"}),
             Keys(p["indicators"][0]));
+  EXPECT_EQ((Names{"yuan", "precision_yuan", "source"}), Keys(p["funds_read"]["total"]));
+  EXPECT_EQ((Names{"page", "cell", "table", "row", "col", "box", "dpi", "raw", "confidence"}),
+            Keys(p["indicators"][0]["source"]));
   EXPECT_EQ((Names{"rule", "status", "expected", "computed", "delta", "detail", "scope"}),
             Keys(p["checks"][0]));
 }
@@ -122,7 +129,8 @@ TEST(JsonWriterTest, InvalidUtf8IsReplacedNotThrown) {
 TEST(JsonWriterTest, EmptyDeclarationHasEmptyArraysAndNulls) {
   std::string text = ContractJsonText(Declaration{});
   EXPECT_NE(std::string::npos, text.find("\"projects\": [],"));
-  EXPECT_NE(std::string::npos, text.find("\"checks\": []\n}"));
+  EXPECT_NE(std::string::npos, text.find("\"checks\": [],"));
+  EXPECT_NE(std::string::npos, text.find("\"corrections\": []\n}"));
   EXPECT_NE(std::string::npos, text.find("\"title\": null,"));
   EXPECT_NE(std::string::npos, text.find("\"stated_total_yuan\": null,"));
 }
