@@ -19,6 +19,9 @@
 #include "cli/run_extract.h"
 #include "cli/summary.h"
 #include "export/database.h"
+#include "export/json_reader.h"
+#include "review/corrections.h"
+#include "review/report_file.h"
 
 namespace {
 
@@ -62,7 +65,57 @@ void AddReadOptions(CLI::App* app, cli::ReadOptions* read) {
                   "write overlay PNGs (grid, cell ids, confidence) here");
 }
 
-int RunExtractCommand(cli::ExtractRequest& request, bool quiet, bool timings) {
+// The review report of a declaration read from `document`.
+int WriteReport(const decltab::Declaration& declaration, const std::string& document,
+                const std::string& html, decltab::review::ReportOptions options) {
+  Status written = decltab::review::WriteReviewReport(declaration, document, html, options);
+  if (!written.ok()) {
+    std::fprintf(stderr, "decltab: %s\n", written.message().c_str());
+    return ExitCode(written);
+  }
+  std::printf("wrote %s\n", html.c_str());
+  return 0;
+}
+
+int RunReviewCommand(const std::string& json, const std::string& html,
+                     const std::string& pdf, decltab::review::ReportOptions options) {
+  Result<decltab::Declaration> declaration = decltab::exporter::ReadContractJson(json);
+  if (!declaration.ok()) {
+    std::fprintf(stderr, "decltab: %s\n", declaration.status().message().c_str());
+    return ExitCode(declaration.status());
+  }
+  options.json_path = json;
+  return WriteReport(*declaration, pdf.empty() ? declaration->file : pdf, html, options);
+}
+
+// Applies a corrections file to an extraction, reruns the rules and writes
+// the corrected output set (and database rows) under the JSON's stem.
+int RunCorrectCommand(const std::string& json, const std::string& corrections,
+                      const std::string& out_dir, const std::string& db, bool excel,
+                      float min_confidence) {
+  auto fail = [](const Status& s) {
+    std::fprintf(stderr, "decltab: %s\n", s.message().c_str());
+    return ExitCode(s);
+  };
+  Result<decltab::Declaration> declaration = decltab::exporter::ReadContractJson(json);
+  if (!declaration.ok()) return fail(declaration.status());
+  Result<decltab::review::CorrectionsFile> file = decltab::review::ReadCorrections(corrections);
+  if (!file.ok()) return fail(file.status());
+  Status applied = decltab::review::ApplyCorrections(*file, &*declaration);
+  if (!applied.ok()) return fail(applied.WithContext(corrections));
+  decltab::review::Rereconcile(&*declaration,
+                               decltab::reconcile::ReconcileOptions{min_confidence});
+  Result<std::string> written =
+      cli::WriteDeclaration(*declaration, out_dir, cli::FileStem(json), excel, db);
+  if (!written.ok()) return fail(written.status());
+  std::printf("applied %zu corrections\n%s", file->corrections.size(),
+              cli::Summarize(*declaration).c_str());
+  std::printf("wrote %s\n", written->c_str());
+  return 0;
+}
+
+int RunExtractCommand(cli::ExtractRequest& request, bool quiet, bool timings,
+                      const std::string& report, float review_below) {
   if (!request.read.debug_dir.empty())
     std::filesystem::create_directories(request.read.debug_dir);
   Result<cli::ExtractOutcome> outcome = cli::RunExtract(request, MakeLogger(quiet));
@@ -73,6 +126,14 @@ int RunExtractCommand(cli::ExtractRequest& request, bool quiet, bool timings) {
   }
   std::printf("%s", cli::Summarize(outcome->declaration).c_str());
   std::printf("wrote %s\n", outcome->json_path.c_str());
+  if (!report.empty()) {
+    decltab::review::ReportOptions options;
+    options.review_below = review_below;
+    options.min_confidence = request.min_confidence;
+    options.json_path = outcome->json_path;
+    int status = WriteReport(outcome->declaration, request.input, report, options);
+    if (status != 0) return status;
+  }
   if (timings) {
     const cli::StageTimes& t = outcome->times;
     std::fprintf(stderr,
@@ -200,6 +261,27 @@ int main(int argc, char** argv) {
     AddReadOptions(extract, &request.read);
     bool timings = false;
     extract->add_flag("--timings", timings, "print time per stage on stderr");
+    std::string extract_report;
+    extract->add_option("--report", extract_report,
+                        "also write the review report (HTML) here");
+    decltab::review::ReportOptions review_options;
+    extract->add_option("--review-below", review_options.review_below,
+                        "confidence below which a value goes to the report's review queue")
+        ->capture_default_str();
+
+    std::string review_json, review_html, review_pdf;
+    CLI::App* review = app.add_subcommand(
+        "review", "write the auditor's HTML report of an extraction (checks, crops, queue)");
+    review->add_option("json", review_json, "OUT/<stem>.json written by extract")->required();
+    review->add_option("-o,--out", review_html, "report file (.html)")->required();
+    review->add_option("--pdf", review_pdf,
+                       "the document read (default: source.file of the JSON)");
+    review->add_option("--review-below", review_options.review_below,
+                       "confidence below which a value goes to the review queue")
+        ->capture_default_str();
+    review->add_option("--min-confidence", review_options.min_confidence,
+                       "confidence below which a value shows red (as the checks use it)")
+        ->capture_default_str();
 
     std::string layout_input, layout_out;
     cli::ReadOptions layout_read;
@@ -225,6 +307,22 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     AddReadOptions(batch, &batch_request.read);
 
+    std::string correct_json, correct_file, correct_out, correct_db;
+    bool correct_excel = false;
+    float correct_min_confidence = 0.50f;
+    CLI::App* correct = app.add_subcommand(
+        "correct", "apply a reviewer's corrections to an extraction and check it again");
+    correct->add_option("json", correct_json, "OUT/<stem>.json written by extract")
+        ->required();
+    correct->add_option("corrections", correct_file, "corrections file (JSON or CSV)")
+        ->required();
+    correct->add_option("-o,--out", correct_out, "output folder")->required();
+    correct->add_option("--db", correct_db, "SQLite database to write into");
+    correct->add_flag("--excel", correct_excel, "CSV with a UTF-8 BOM for Excel");
+    correct->add_option("--min-confidence", correct_min_confidence,
+                        "OCR confidence below which a check is unverifiable")
+        ->capture_default_str();
+
     std::string merge_target;
     std::vector<std::string> merge_shards;
     CLI::App* merge = app.add_subcommand(
@@ -240,8 +338,15 @@ int main(int argc, char** argv) {
       int code = app.exit(e);  // prints help or the parse error
       return code == 0 ? 0 : 2;
     }
-    if (extract->parsed()) return RunExtractCommand(request, quiet, timings);
+    if (extract->parsed())
+      return RunExtractCommand(request, quiet, timings, extract_report,
+                               review_options.review_below);
+    if (review->parsed())
+      return RunReviewCommand(review_json, review_html, review_pdf, review_options);
     if (layout->parsed()) return RunLayoutCommand(layout_input, layout_out, layout_read, quiet);
+    if (correct->parsed())
+      return RunCorrectCommand(correct_json, correct_file, correct_out, correct_db,
+                               correct_excel, correct_min_confidence);
     if (batch->parsed()) return RunBatchCommand(batch_request, shard, quiet);
     if (merge->parsed()) return RunMergeCommand(merge_target, merge_shards);
     return 2;

@@ -81,6 +81,10 @@ Status CopyChildren(sqlite3* db) {
   if (s.ok()) s = CopyRows(db, "budget_lines", "project_id", by_project);
   if (s.ok()) s = CopyRows(db, "indicators", "project_id", by_project);
   if (s.ok()) s = CopyRows(db, "checks", "document_id", check_joins);
+  // A shard written before schema version 2 has no corrections table.
+  Result<std::vector<std::string>> corrections = Columns(db, "shard", "corrections");
+  if (s.ok() && corrections.ok() && !corrections->empty())
+    s = CopyRows(db, "corrections", "document_id", check_joins);
   return s;
 }
 

@@ -78,6 +78,18 @@ CREATE TABLE IF NOT EXISTS checks (
   is_count INTEGER NOT NULL DEFAULT 0,
   detail TEXT
 );
+-- Reviewers' corrections (decltab correct), in the order applied; the
+-- corrected value is also the current one in projects / budget_lines / ...
+CREATE TABLE IF NOT EXISTS corrections (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  project_id INTEGER REFERENCES projects(id) ON DELETE CASCADE,  -- NULL: document field
+  seq INTEGER NOT NULL,
+  field TEXT NOT NULL,                -- funds.total, budget_lines[3].amount, ...
+  read_value TEXT,                    -- as extracted
+  corrected_value TEXT NOT NULL,      -- as the reviewer gave it
+  who TEXT, at TEXT, note TEXT
+);
 CREATE INDEX IF NOT EXISTS checks_document ON checks(document_id);
 CREATE INDEX IF NOT EXISTS checks_project ON checks(project_id);
 CREATE INDEX IF NOT EXISTS checks_rule_status ON checks(rule, status);

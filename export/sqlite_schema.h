@@ -16,7 +16,8 @@
 namespace decltab::exporter {
 
 // Stored in PRAGMA user_version.
-inline constexpr int kSchemaVersion = 1;
+// 2: the corrections table (a version 1 database gets it on its next write).
+inline constexpr int kSchemaVersion = 2;
 
 // The CREATE statements, idempotent (IF NOT EXISTS).
 extern const char kSchemaSql[];

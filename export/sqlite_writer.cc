@@ -20,7 +20,7 @@ Status DeleteEarlier(sqlite3* db, const std::string& file, const std::string& sh
 
 // The prepared inserts of one document's write.
 struct Inserts {
-  StatementPtr document, project, line, indicator, check;
+  StatementPtr document, project, line, indicator, check, correction;
 };
 
 Result<Inserts> PrepareInserts(sqlite3* db) {
@@ -48,6 +48,9 @@ Result<Inserts> PrepareInserts(sqlite3* db) {
        "INSERT INTO checks (document_id, project_id, seq, scope, rule, status, "
        "expected_fen, computed_fen, delta_fen, is_count, detail) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+      {&ins.correction,
+       "INSERT INTO corrections (document_id, project_id, seq, field, read_value, "
+       "corrected_value, who, at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
   };
   for (const auto& [stmt, sql] : kSql) {
     Result<StatementPtr> prepared = Prepare(db, sql);
@@ -66,10 +69,11 @@ Status InsertCheck(sqlite3* db, sqlite3_stmt* stmt, int64_t document_id,
 }
 
 Status InsertProject(sqlite3* db, Inserts& ins, int64_t document_id, size_t seq,
-                     const Project& p, size_t* check_seq) {
+                     const Project& p, size_t* check_seq, int64_t* project_id_out) {
   Status s = Run(db, ins.project.get(), WithParent(document_id, ProjectRow(p, seq)));
   if (!s.ok()) return s.WithContext("project " + std::to_string(seq + 1));
   int64_t project_id = sqlite3_last_insert_rowid(db);
+  *project_id_out = project_id;
 
   for (size_t i = 0; i < p.budget_lines.size(); ++i) {
     s = Run(db, ins.line.get(), WithParent(project_id, BudgetLineRow(p.budget_lines[i], i)));
@@ -102,9 +106,21 @@ Status WriteDocument(sqlite3* db, const Declaration& d) {
   if (!s.ok()) return s.WithContext("document");
   int64_t document_id = sqlite3_last_insert_rowid(db);
   size_t check_seq = 0;
+  std::vector<int64_t> project_ids(d.projects.size());
   for (size_t i = 0; i < d.projects.size(); ++i) {
-    s = InsertProject(db, *ins, document_id, i, d.projects[i], &check_seq);
+    s = InsertProject(db, *ins, document_id, i, d.projects[i], &check_seq,
+                      &project_ids[i]);
     if (!s.ok()) return s;
+  }
+  for (size_t i = 0; i < d.corrections.size(); ++i) {
+    const Correction& c = d.corrections[i];
+    SqlValue project = c.project >= 1 && c.project <= static_cast<int>(project_ids.size())
+                           ? SqlValue(project_ids[c.project - 1])
+                           : SqlValue(nullptr);
+    s = Run(db, ins->correction.get(),
+            {document_id, std::move(project), Seq(i), c.field, c.read, c.corrected, c.who,
+             c.when, c.note});
+    if (!s.ok()) return s.WithContext("correction " + std::to_string(i + 1));
   }
   for (const Check& c : d.checks) {
     s = InsertCheck(db, ins->check.get(), document_id, nullptr, check_seq++, c,

@@ -15,6 +15,7 @@ PACKAGES=(
   libicu-dev libgtest-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev sqlite3
   libpq-dev postgresql
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  chromium
   ${DECLTAB_EXTRA_PACKAGES:-}
 )
 

@@ -68,7 +68,7 @@ TEST(SqliteWriterTest, CreatesTheContractSchema) {
             Query(db, "SELECT \"table\", on_delete FROM "
                       "pragma_foreign_key_list('budget_lines')"));
   EXPECT_EQ("wal", One(db, "PRAGMA journal_mode"));
-  EXPECT_EQ("1", One(db, "PRAGMA user_version"));
+  EXPECT_EQ("2", One(db, "PRAGMA user_version"));
   EXPECT_EQ("3", One(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
                          "name LIKE 'checks_%'"));
 }
