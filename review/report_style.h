@@ -35,7 +35,7 @@ tr.c-low td { background: #fdecec; } tr.c-mid td { background: #fff6e5; }
 .detail { color: var(--muted); font-size: 13px; word-break: break-all; margin: 4px 0; }
 .figs { display: flex; flex-wrap: wrap; gap: 10px; margin-top: 6px; }
 figure.fig { margin: 0; background: #fff; border: 1px solid var(--line); padding: 6px; max-width: 100%; }
-figure.fig img.crop { display: block; max-width: 100%; height: auto; max-height: 220px; }
+figure.fig img.crop { display: block; max-width: 100%; height: auto; max-height: 110px; }
 figure.fig figcaption { font-size: 13px; margin-top: 4px; max-width: 560px; }
 td img.crop { display: block; max-width: 420px; max-height: 120px; height: auto; }
 input.fix, input.fix-note, input#reviewer { font: inherit; font-size: 13px; padding: 1px 4px; width: 10em; }
