@@ -16,9 +16,14 @@ using testing::One;
 using testing::ScratchDir;
 using testing::SmallDeclaration;
 
+// With a reviewer's correction of project 2 and one of the document.
 Declaration Named(const std::string& sha256, const std::string& file) {
   Declaration d = SmallDeclaration(sha256);
   d.file = file;
+  d.corrections = {
+      Correction{2, "乙项目", "funds.total", "720000.50", "720000.00", "王审", "2026-12-08",
+                 "ink"},
+      Correction{0, "", "stated_project_count", "2", "2", "王审", "2026-12-08", ""}};
   return d;
 }
 
@@ -42,7 +47,8 @@ TEST(SqliteMergeTest, ShardsMergedEqualOneDatabaseWrittenDirectly) {
   EXPECT_EQ(1, second->added);
 
   std::vector<std::string> want = ContentRows(whole), got = ContentRows(merged);
-  EXPECT_GT(want.size(), 20u);  // documents, projects, lines, indicators, checks
+  EXPECT_GT(want.size(), 20u);  // documents, projects, lines, indicators, checks, corrections
+  EXPECT_EQ("2", One(merged, "SELECT COUNT(*) FROM corrections WHERE project_id IS NOT NULL"));
   EXPECT_EQ(want, got);
   EXPECT_EQ("<0 rows>", One(merged, "PRAGMA foreign_key_check"));  // no dangling keys
 }

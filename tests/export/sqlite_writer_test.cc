@@ -36,6 +36,26 @@ bool HasAll(const std::string& columns, const std::vector<std::string>& wanted) 
   return true;
 }
 
+TEST(SqliteWriterTest, RecordsCorrectionsInTheirOwnTable) {
+  ScratchDir dir;
+  const std::string db = dir / "d.sqlite";
+  Declaration d = SmallDeclaration();
+  d.projects[1].funds.total->value = Fen(720000'00);  // as corrected
+  d.corrections = {Correction{2, "乙项目", "funds.total", "720000.50", "72万元", "王审",
+                              "2026-12-08T04:00:00Z", "ink reads 72万元"},
+                   Correction{0, "", "stated_project_count", "2", "2", "王审", "", ""}};
+  ASSERT_TRUE(WriteSqlite(d, db).ok());
+  EXPECT_EQ((Rows{"乙项目|1|funds.total|720000.50|72万元|王审|2026-12-08T04:00:00Z|"
+                  "ink reads 72万元|72000000",
+                  "NULL|2|stated_project_count|2|2|王审|||NULL"}),
+            Query(db, "SELECT p.name, c.seq, c.field, c.read_value, c.corrected_value, c.who, "
+                      "c.at, c.note, p.total_fen FROM corrections c LEFT JOIN projects p "
+                      "ON p.id = c.project_id ORDER BY c.seq"));
+  // Written again (corrected once more), the rows are replaced, not added.
+  ASSERT_TRUE(WriteSqlite(d, db).ok());
+  EXPECT_EQ("2", One(db, "SELECT COUNT(*) FROM corrections"));
+}
+
 TEST(SqliteWriterTest, CreatesTheContractSchema) {
   ScratchDir dir;
   std::string db = dir / "t.db";
