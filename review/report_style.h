@@ -58,6 +58,7 @@ dl.header dt { font-weight: 600; } dl.header dd { margin: 0; }
   main { max-width: none; padding: 0; }
   .pageview, input, button, .noprint { display: none !important; }
   .check, figure.fig, tr { break-inside: avoid; }
+  figure.fig img.crop { max-height: 60px; }
   tr.c-low td, tr.c-mid td, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 )css";
