@@ -105,8 +105,16 @@ int RunCorrectCommand(const std::string& json, const std::string& corrections,
   if (!applied.ok()) return fail(applied.WithContext(corrections));
   decltab::review::Rereconcile(&*declaration,
                                decltab::reconcile::ReconcileOptions{min_confidence});
-  Result<std::string> written =
-      cli::WriteDeclaration(*declaration, out_dir, cli::FileStem(json), excel, db);
+  std::unique_ptr<decltab::exporter::Database> database;
+  if (!db.empty()) {
+    Result<std::unique_ptr<decltab::exporter::Database>> opened =
+        decltab::exporter::OpenOutputDatabase(db);
+    if (!opened.ok()) return fail(opened.status());
+    database = std::move(opened).value();
+  }
+  Result<std::string> written = cli::WriteDeclaration(*declaration, out_dir,
+                                                      cli::FileStem(json), excel,
+                                                      database.get());
   if (!written.ok()) return fail(written.status());
   std::printf("applied %zu corrections\n%s", file->corrections.size(),
               cli::Summarize(*declaration).c_str());
@@ -317,7 +325,8 @@ int main(int argc, char** argv) {
     correct->add_option("corrections", correct_file, "corrections file (JSON or CSV)")
         ->required();
     correct->add_option("-o,--out", correct_out, "output folder")->required();
-    correct->add_option("--db", correct_db, "SQLite database to write into");
+    correct->add_option("--db", correct_db,
+                        "SQLite database or postgresql:// URI to write into");
     correct->add_flag("--excel", correct_excel, "CSV with a UTF-8 BOM for Excel");
     correct->add_option("--min-confidence", correct_min_confidence,
                         "OCR confidence below which a check is unverifiable")

@@ -33,17 +33,22 @@ constexpr char kInsertCheck[] =
     "expected_fen, computed_fen, delta_fen, is_count, detail) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
+constexpr char kInsertCorrection[] =
+    "INSERT INTO corrections (document_id, project_id, seq, field, read_value, "
+    "corrected_value, who, at, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
 Status Insert(PGconn* conn, const char* sql, Row row) {
   Result<PgResultPtr> done = PgExec(conn, sql, row);
   return done.ok() ? Status::Ok() : done.status();
 }
 
 Status InsertProject(PGconn* conn, int64_t document_id, size_t seq, const Project& p,
-                     size_t* check_seq) {
+                     size_t* check_seq, int64_t* project_id_out) {
   const std::string where = "project " + std::to_string(seq + 1);
   Result<int64_t> project_id =
       PgExecId(conn, kInsertProject, WithParent(document_id, ProjectRow(p, seq)));
   if (!project_id.ok()) return project_id.status().WithContext(where);
+  *project_id_out = *project_id;
   for (size_t i = 0; i < p.budget_lines.size(); ++i) {
     Status s = Insert(conn, kInsertLine,
                       WithParent(*project_id, BudgetLineRow(p.budget_lines[i], i)));
@@ -86,9 +91,20 @@ Status WritePostgres(PGconn* conn, const Declaration& d) {
   Result<int64_t> document_id = PgExecId(conn, kInsertDocument, DocumentRow(d));
   if (!document_id.ok()) return document_id.status().WithContext("document");
   size_t check_seq = 0;
+  std::vector<int64_t> project_ids(d.projects.size());
   for (size_t i = 0; i < d.projects.size(); ++i) {
-    s = InsertProject(conn, *document_id, i, d.projects[i], &check_seq);
+    s = InsertProject(conn, *document_id, i, d.projects[i], &check_seq, &project_ids[i]);
     if (!s.ok()) return s;
+  }
+  for (size_t i = 0; i < d.corrections.size(); ++i) {
+    const Correction& c = d.corrections[i];
+    SqlValue project = c.project >= 1 && c.project <= static_cast<int>(project_ids.size())
+                           ? SqlValue(project_ids[c.project - 1])
+                           : SqlValue(nullptr);
+    s = Insert(conn, kInsertCorrection,
+               {*document_id, std::move(project), static_cast<int64_t>(i + 1), c.field,
+                c.read, c.corrected, c.who, c.when, c.note});
+    if (!s.ok()) return s.WithContext("correction " + std::to_string(i + 1));
   }
   for (const Check& c : d.checks) {
     s = Insert(conn, kInsertCheck,

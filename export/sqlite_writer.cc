@@ -118,8 +118,8 @@ Status WriteDocument(sqlite3* db, const Declaration& d) {
                            ? SqlValue(project_ids[c.project - 1])
                            : SqlValue(nullptr);
     s = Run(db, ins->correction.get(),
-            {document_id, std::move(project), Seq(i), c.field, c.read, c.corrected, c.who,
-             c.when, c.note});
+            {document_id, std::move(project), static_cast<int64_t>(i + 1), c.field, c.read,
+             c.corrected, c.who, c.when, c.note});
     if (!s.ok()) return s.WithContext("correction " + std::to_string(i + 1));
   }
   for (const Check& c : d.checks) {

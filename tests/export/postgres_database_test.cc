@@ -158,6 +158,21 @@ TEST_P(DatabaseTest, SameSha256ReplacesTheEarlierRows) {
                      "(SELECT id FROM documents WHERE sha256 = 'aaa')"));
 }
 
+TEST_P(DatabaseTest, RecordsCorrectionsWithTheirProject) {
+  std::unique_ptr<Database> db = Open();
+  ASSERT_TRUE(db);
+  Declaration d = SmallDeclaration("aaa");
+  d.corrections = {Correction{2, "乙项目", "funds.total", "720000.50", "72万元", "王审",
+                              "2026-12-08", "ink"},
+                   Correction{0, "", "stated_project_count", "2", "2", "王审", "", ""}};
+  ASSERT_TRUE(db->Write(d).ok());
+  EXPECT_EQ((Rows{"乙项目|1|funds.total|720000.50|72万元|王审|2026-12-08|ink",
+                  "NULL|2|stated_project_count|2|2|王审||"}),
+            Query("SELECT coalesce(p.name, 'NULL'), c.seq, c.field, c.read_value, "
+                  "c.corrected_value, c.who, c.at, c.note FROM corrections c LEFT JOIN "
+                  "projects p ON p.id = c.project_id ORDER BY c.seq"));
+}
+
 TEST_P(DatabaseTest, DoneReplacesFailedAndUnreadableFilesAreKeyedByName) {
   std::unique_ptr<Database> db = Open();
   ASSERT_TRUE(db);
@@ -315,7 +330,8 @@ TEST(PostgresDatabaseTest, CreatesTheSqliteSchemaWithServerTypes) {
   PgTestDatabase server;
   ASSERT_TRUE(OpenOutputDatabase(server.uri()).ok());
   ASSERT_TRUE(OpenWithSchema(dir / "t.db").ok());
-  for (const char* table : {"documents", "projects", "budget_lines", "indicators", "checks"}) {
+  for (const char* table :
+       {"documents", "projects", "budget_lines", "indicators", "checks", "corrections"}) {
     SCOPED_TRACE(table);
     Rows sqlite = testing::Query(dir / "t.db", std::string("SELECT name FROM pragma_table_info('") +
                                                     table + "') ORDER BY cid");
@@ -335,11 +351,12 @@ TEST(PostgresDatabaseTest, CreatesTheSqliteSchemaWithServerTypes) {
                            "SELECT data_type FROM information_schema.columns WHERE "
                            "table_name = 'documents' AND column_name = 'written_at'"));
   EXPECT_EQ((Rows{"budget_lines|projects|c", "checks|documents|c", "checks|projects|c",
+                  "corrections|documents|c", "corrections|projects|c",
                   "indicators|projects|c", "projects|documents|c"}),
             testing::PgQuery(server.uri(),
                              "SELECT conrelid::regclass::text AS t, confrelid::regclass::text AS r, "
                              "confdeltype FROM pg_constraint WHERE contype = 'f' ORDER BY t, r"));
-  EXPECT_EQ("1", testing::PgOne(server.uri(), "SELECT max(version) FROM decltab_schema"));
+  EXPECT_EQ("2", testing::PgOne(server.uri(), "SELECT max(version) FROM decltab_schema"));
   EXPECT_EQ("UTF8", testing::PgOne(server.uri(), "SELECT pg_encoding_to_char(encoding) FROM "
                                                  "pg_database WHERE datname = current_database()"));
   EXPECT_EQ((Rows{"budget_lines_project", "checks_document", "checks_project",

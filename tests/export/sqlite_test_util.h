@@ -86,11 +86,13 @@ inline std::vector<std::string> ContentRowsOf(const QueryFn& query,
                     ColumnsOf(names, "checks", "x", {"id", "document_id", "project_id"}) +
                     " FROM checks x JOIN documents d ON x.document_id = d.id"
                     " LEFT JOIN projects p ON x.project_id = p.id");
-  add("corrections",
-      "SELECT " + doc + ", p.seq, " +
-          ColumnsOf(db, "corrections", "x", {"id", "document_id", "project_id"}) +
-          " FROM corrections x JOIN documents d ON x.document_id = d.id"
-          " LEFT JOIN projects p ON x.project_id = p.id");
+  // SQLite only, so far (schema version 2).
+  if (!names("corrections").empty())
+    add("corrections",
+        "SELECT " + doc + ", p.seq, " +
+            ColumnsOf(names, "corrections", "x", {"id", "document_id", "project_id"}) +
+            " FROM corrections x JOIN documents d ON x.document_id = d.id"
+            " LEFT JOIN projects p ON x.project_id = p.id");
   std::sort(rows.begin(), rows.end());
   return rows;
 }
