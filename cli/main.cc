@@ -107,6 +107,8 @@ int RunCorrectCommand(const std::string& json, const std::string& corrections,
                                decltab::reconcile::ReconcileOptions{min_confidence});
   std::unique_ptr<decltab::exporter::Database> database;
   if (!db.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);  // the database may live in it
     Result<std::unique_ptr<decltab::exporter::Database>> opened =
         decltab::exporter::OpenOutputDatabase(db);
     if (!opened.ok()) return fail(opened.status());
