@@ -1,6 +1,7 @@
 #include "export/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,7 +45,60 @@ void RemoveTree(const std::string& path) {
   std::filesystem::remove_all(path, ec);
 }
 
+// "<dir>/.<name>.decltab-<kind>-<pid>-XXXXXX": hidden, marked as decltab's
+// and owned by one process, so that no name a person gives a file can match
+// (see RemoveStaleTemporaries).
+std::vector<char> TemporaryPattern(const std::string& path, const char* kind) {
+  const size_t slash = path.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::string pattern = dir + "." + name + ".decltab-" + kind + "-" +
+                        std::to_string(::getpid()) + "-XXXXXX";
+  std::vector<char> buf(pattern.begin(), pattern.end());
+  buf.push_back('\0');
+  return buf;
+}
+
+// The pid in `rest` ("<pid>-XXXXXX"), or 0 when `rest` is not of that form.
+pid_t TemporaryOwner(std::string_view rest) {
+  const size_t dash = rest.find('-');
+  if (dash == 0 || dash == std::string_view::npos || dash > 10 ||
+      rest.size() != dash + 7)
+    return 0;
+  long pid = 0;
+  for (char c : rest.substr(0, dash)) {
+    if (c < '0' || c > '9') return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  return pid > 0 && pid <= 0x3fffffff ? static_cast<pid_t>(pid) : 0;
+}
+
 }  // namespace
+
+void RemoveStaleTemporaries(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? "." : ParentDir(path);
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string entry = it->path().filename().string();
+    for (const char* kind : {"tmp", "old"}) {
+      const std::string prefix = "." + name + ".decltab-" + kind + "-";
+      if (entry.compare(0, prefix.size(), prefix) != 0) continue;
+      const pid_t owner = TemporaryOwner(std::string_view(entry).substr(prefix.size()));
+      // Only a temporary of this user whose process has ended: a running
+      // decltab (another batch, or this one) may still be writing it.
+      struct stat st;
+      if (owner == 0 || owner == ::getpid() ||
+          ::lstat(it->path().c_str(), &st) != 0 || st.st_uid != ::geteuid() ||
+          ::kill(owner, 0) == 0 || errno != ESRCH)
+        continue;
+      RemoveTree(it->path().string());
+    }
+  }
+}
 
 std::string ParentDir(const std::string& path) {
   size_t slash = path.find_last_of('/');
@@ -59,9 +113,7 @@ AtomicFile::AtomicFile(std::string path, std::string temp_path, int fd)
     : path_(std::move(path)), temp_path_(std::move(temp_path)), fd_(fd) {}
 
 Result<AtomicFile> AtomicFile::Create(const std::string& path) {
-  std::string pattern = path + ".tmp-XXXXXX";
-  std::vector<char> buf(pattern.begin(), pattern.end());
-  buf.push_back('\0');
+  std::vector<char> buf = TemporaryPattern(path, "tmp");
   int fd = ::mkstemp(buf.data());
   if (fd < 0) return ErrnoStatus("cannot create temporary file", path);
   // mkstemp makes 0600; outputs are ordinary files for their readers.
@@ -129,13 +181,34 @@ Status WriteFileAtomically(const std::string& path, std::string_view data) {
 
 // ---- StagedDirectory ----
 
+namespace {
+
+// A directory decltab may replace holds only plain files named like those it
+// is about to write there (an earlier output set); anything else was put
+// there by someone else and is not decltab's to delete.
+Status OnlyStagedNames(const std::string& existing, const std::string& staged) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::directory_iterator it(existing, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code type_ec;
+    const std::string name = it->path().filename().string();
+    if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec) ||
+        !fs::exists(fs::path(staged) / name, type_ec))
+      return Status::Internal(existing + ": holds " + name +
+                              ", which decltab did not write; not replaced");
+  }
+  if (ec) return Status::Internal(existing + ": cannot list: " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace
+
 StagedDirectory::StagedDirectory(std::string path, std::string temp_path)
     : path_(std::move(path)), temp_path_(std::move(temp_path)) {}
 
 Result<StagedDirectory> StagedDirectory::Create(const std::string& path) {
-  std::string pattern = path + ".tmp-XXXXXX";
-  std::vector<char> buf(pattern.begin(), pattern.end());
-  buf.push_back('\0');
+  std::vector<char> buf = TemporaryPattern(path, "tmp");
   if (::mkdtemp(buf.data()) == nullptr)
     return ErrnoStatus("cannot create temporary directory", path);
   mode_t mask = ::umask(0);
@@ -189,11 +262,11 @@ Status StagedDirectory::Install() {
   if (::lstat(path_.c_str(), &st) == 0) {
     if (!S_ISDIR(st.st_mode))
       return Status::Internal(path_ + ": exists and is not a directory");
+    Status replaceable = OnlyStagedNames(path_, temp_path_);
+    if (!replaceable.ok()) return replaceable;
     // rename() cannot replace a non-empty directory, so the old one steps
     // aside under a unique name first.
-    std::string pattern = path_ + ".old-XXXXXX";
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
+    std::vector<char> buf = TemporaryPattern(path_, "old");
     if (::mkdtemp(buf.data()) == nullptr)
       return ErrnoStatus("cannot reserve a name beside", path_);
     old_path_ = buf.data();

@@ -1,6 +1,7 @@
 // Atomic output: a file or a directory is built under a temporary name in
-// its final folder ("<path>.tmp-XXXXXX"), flushed to disk, and renamed into
-// place only when complete. Until then, and after any failure, nothing
+// its final folder (".<name>.decltab-tmp-<pid>-XXXXXX": hidden, marked and
+// owned, so nothing a person names can be taken for one), flushed to disk,
+// and renamed into place only when complete. Until then, and after any failure, nothing
 // partial exists under the final name; the temporary is removed on failure
 // (and by the destructor of an uncommitted object).
 #ifndef DECLTAB_EXPORT_ATOMIC_FILE_H_
@@ -17,7 +18,7 @@ namespace decltab::exporter {
 // One file. Move-only; owns its file descriptor and temporary file.
 class AtomicFile {
  public:
-  // Creates "<path>.tmp-XXXXXX" (mode 0644 after umask). Fails when the
+  // Creates ".<name>.decltab-tmp-<pid>-XXXXXX" beside `path` (mode 0644 after umask). Fails when the
   // folder does not exist or is not writable.
   static Result<AtomicFile> Create(const std::string& path);
 
@@ -46,9 +47,12 @@ class AtomicFile {
 // Create + Write + Commit.
 Status WriteFileAtomically(const std::string& path, std::string_view data);
 
-// A directory of files built as "<path>.tmp-XXXXXX" and swapped in whole.
-// An existing directory at `path` is moved aside by Install() and deleted by
-// Finish(), or put back by Restore() when a later step of an output set fails.
+// A directory of files built as ".<name>.decltab-tmp-<pid>-XXXXXX" and
+// swapped in whole. An existing directory at `path` is moved aside
+// (".<name>.decltab-old-<pid>-XXXXXX") by Install() and deleted by Finish(),
+// or put back by Restore() when a later step of an output set fails. Install()
+// refuses to replace a directory holding anything but plain files of the
+// names being written (an earlier output set): it is not decltab's.
 class StagedDirectory {
  public:
   static Result<StagedDirectory> Create(const std::string& path);
@@ -84,6 +88,12 @@ class StagedDirectory {
   std::string path_, temp_path_, old_path_;  // old_path_ empty: none moved aside
   State state_ = State::kStaged;
 };
+
+// Removes the temporaries (above) for `path` that a decltab process of this
+// user left when it was killed: only names of that exact form whose process
+// no longer runs, so neither a person's files nor the temporaries of a
+// decltab still running are touched.
+void RemoveStaleTemporaries(const std::string& path);
 
 // The folder part of `path` ("." for a bare name).
 std::string ParentDir(const std::string& path);

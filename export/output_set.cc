@@ -6,25 +6,6 @@
 #include "export/json_writer.h"
 
 namespace decltab::exporter {
-namespace {
-
-// Temporaries of an earlier write of the same set that was killed before it
-// could clean up: <stem>.json.tmp-*, <stem>.tmp-* and <stem>.old-*.
-void RemoveStaleTemporaries(const std::string& out_dir, const std::string& stem) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::directory_iterator it(out_dir.empty() ? "." : out_dir, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    for (const std::string& prefix : {stem + ".json.tmp-", stem + ".tmp-", stem + ".old-"})
-      if (name.size() == prefix.size() + 6 && name.compare(0, prefix.size(), prefix) == 0) {
-        std::error_code ignored;
-        fs::remove_all(it->path(), ignored);
-      }
-  }
-}
-
-}  // namespace
 
 Status WriteOutputFiles(const Declaration& declaration, const std::string& json_path,
                         const std::string& csv_dir, const CsvOptions& options) {
@@ -64,7 +45,8 @@ Result<std::string> WriteOutputSet(const Declaration& declaration,
   if (ec) return Status::Internal(out_dir + ": cannot create directory: " + ec.message());
   std::string base = out_dir.empty() || out_dir.back() == '/' ? out_dir : out_dir + "/";
   std::string json_path = base + stem + ".json";
-  RemoveStaleTemporaries(out_dir, stem);
+  RemoveStaleTemporaries(json_path);
+  RemoveStaleTemporaries(base + stem);
   Status status = WriteOutputFiles(declaration, json_path, base + stem, options);
   if (!status.ok()) return status;
   return json_path;

@@ -21,8 +21,8 @@ Status WriteOutputFiles(const Declaration& declaration, const std::string& json_
 
 // Creates `out_dir` (and its parents) if needed, then WriteOutputFiles with
 // `out_dir/<stem>.json` and `out_dir/<stem>`. Returns the JSON path.
-// `stem` must be a plain file name (no '/'). Temporaries left by a killed
-// earlier write of the same set are removed first.
+// `stem` must be a plain file name (no '/'). Temporaries of the same set left
+// by a killed decltab are removed first (RemoveStaleTemporaries).
 Result<std::string> WriteOutputSet(const Declaration& declaration,
                                    const std::string& out_dir, const std::string& stem,
                                    const CsvOptions& options);

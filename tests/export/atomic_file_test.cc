@@ -17,7 +17,7 @@ TEST(AtomicFileTest, NothingUnderTheFinalNameUntilCommit) {
   ScratchDir dir;
   Result<AtomicFile> file = AtomicFile::Create(dir / "a.json");
   ASSERT_TRUE(file.ok()) << file.status().message();
-  EXPECT_EQ(0u, file->temp_path().rfind(dir / "a.json.tmp-", 0)) << file->temp_path();
+  EXPECT_EQ(0u, file->temp_path().rfind(dir / ".a.json.decltab-tmp-", 0)) << file->temp_path();
   ASSERT_TRUE(file->Write("hello ").ok());
   ASSERT_TRUE(file->Write("world").ok());
   EXPECT_FALSE(std::filesystem::exists(dir / "a.json"));
@@ -71,29 +71,49 @@ TEST(StagedDirectoryTest, InstallRestoreAndFinish) {
   ScratchDir dir;
   std::string out = dir / "csv";
   std::filesystem::create_directory(out);
-  { std::ofstream(out + "/old.csv") << "old"; }
+  { std::ofstream(out + "/a.csv") << "old"; }
 
   {
     Result<StagedDirectory> staged = StagedDirectory::Create(out);
     ASSERT_TRUE(staged.ok());
-    ASSERT_TRUE(staged->WriteFile("new.csv", "new").ok());
+    ASSERT_TRUE(staged->WriteFile("a.csv", "new").ok());
+    ASSERT_TRUE(staged->WriteFile("b.csv", "new").ok());
     ASSERT_TRUE(staged->Install().ok());
-    EXPECT_EQ("new", ReadFile(out + "/new.csv"));
+    EXPECT_EQ("new", ReadFile(out + "/a.csv"));
     staged->Restore();  // a later step failed: the old folder comes back
   }
   EXPECT_EQ((Names{"csv"}), dir.List());
-  EXPECT_EQ("old", ReadFile(out + "/old.csv"));
-  EXPECT_FALSE(std::filesystem::exists(out + "/new.csv"));
+  EXPECT_EQ("old", ReadFile(out + "/a.csv"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/b.csv"));
 
   {
     Result<StagedDirectory> staged = StagedDirectory::Create(out);
     ASSERT_TRUE(staged.ok());
-    ASSERT_TRUE(staged->WriteFile("new.csv", "new").ok());
+    ASSERT_TRUE(staged->WriteFile("a.csv", "new").ok());
+    ASSERT_TRUE(staged->WriteFile("b.csv", "new").ok());
     ASSERT_TRUE(staged->Commit().ok());
   }
   EXPECT_EQ((Names{"csv"}), dir.List());
-  EXPECT_EQ("new", ReadFile(out + "/new.csv"));
-  EXPECT_FALSE(std::filesystem::exists(out + "/old.csv"));
+  EXPECT_EQ("new", ReadFile(out + "/a.csv"));
+  EXPECT_EQ("new", ReadFile(out + "/b.csv"));
+}
+
+// A folder holding a file decltab is not writing there is someone else's:
+// neither replaced nor deleted.
+TEST(StagedDirectoryTest, RefusesToReplaceAFolderHoldingOtherFiles) {
+  ScratchDir dir;
+  std::string out = dir / "csv";
+  std::filesystem::create_directory(out);
+  { std::ofstream(out + "/a.csv") << "old"; }
+  { std::ofstream(out + "/thesis.docx") << "mine"; }
+  Result<StagedDirectory> staged = StagedDirectory::Create(out);
+  ASSERT_TRUE(staged.ok());
+  ASSERT_TRUE(staged->WriteFile("a.csv", "new").ok());
+  Status s = staged->Commit();
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(out + ": holds thesis.docx, which decltab did not write; not replaced", s.message());
+  EXPECT_EQ("mine", ReadFile(out + "/thesis.docx"));
+  EXPECT_EQ("old", ReadFile(out + "/a.csv"));
 }
 
 TEST(StagedDirectoryTest, AbandonedStagingIsRemoved) {

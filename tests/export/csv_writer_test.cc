@@ -23,6 +23,39 @@ TEST(CsvWriterTest, QuotesFieldsPerRfc4180) {
   for (const auto& c : kCases) EXPECT_EQ(c.out, CsvField(c.in)) << c.in;
 }
 
+// OWASP CSV injection: what a spreadsheet would run starts with "'".
+TEST(CsvWriterTest, NeutralizesFormulasButNotNumbers) {
+  const struct { const char* in; const char* out; } kCases[] = {
+      {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+      {"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+      {"-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"},
+      {"@SUM(1+1)", "'@SUM(1+1)"},
+      {"\t=1", "'\t=1"},
+      {"\r=1", "\"'\r=1\""},
+      {"-", "'-"},
+      {"-5", "-5"},
+      {"-0.5", "-0.5"},
+      {"+3", "+3"},
+      {"12.50", "12.50"},
+      {"a=b", "a=b"},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(c.out, CsvField(c.in)) << c.in;
+}
+
+// Through the whole writer, with and without --excel.
+TEST(CsvWriterTest, CellTextStartingAFormulaIsWrittenAsText) {
+  Declaration d = SmallDeclaration();
+  d.projects[0].name = "=HYPERLINK(\"http://x\",\"y\")";
+  for (bool bom : {false, true}) {
+    CsvOptions options;
+    options.excel_bom = bom;
+    const std::string projects = ToCsvFiles(d, options)[0].content;
+    EXPECT_NE(std::string::npos, projects.find(",\"'=HYPERLINK(")) << projects;
+    EXPECT_EQ(std::string::npos, projects.find(",=HYPERLINK(")) << projects;
+    EXPECT_EQ(std::string::npos, projects.find(",\"=HYPERLINK(")) << projects;
+  }
+}
+
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
   size_t start = 0, end;
@@ -111,12 +144,19 @@ TEST(CsvWriterTest, WriteCsvsReplacesTheDirectoryWhole) {
   for (const CsvFile& f : files)
     EXPECT_EQ(f.content, testing::ReadFile(out + "/" + f.name)) << f.name;
 
-  // A second write replaces the old files, including strays in the folder.
-  { std::ofstream stray(out + "/stray.txt"); stray << "old"; }
+  // A second write replaces the old files.
   Declaration other = SmallDeclaration();
   other.projects.pop_back();
   ASSERT_TRUE(WriteCsvs(other, out, CsvOptions{}).ok());
-  EXPECT_FALSE(std::filesystem::exists(out + "/stray.txt"));
+  EXPECT_EQ(ToCsvFiles(other, CsvOptions{})[0].content,
+            testing::ReadFile(out + "/projects.csv"));
+  EXPECT_EQ((std::vector<std::string>{"sample"}), dir.List());
+
+  // A file someone else put in the folder is not decltab's to delete: the
+  // folder is left as it is.
+  { std::ofstream stray(out + "/stray.txt"); stray << "mine"; }
+  EXPECT_FALSE(WriteCsvs(SmallDeclaration(), out, CsvOptions{}).ok());
+  EXPECT_EQ("mine", testing::ReadFile(out + "/stray.txt"));
   EXPECT_EQ(ToCsvFiles(other, CsvOptions{})[0].content,
             testing::ReadFile(out + "/projects.csv"));
   EXPECT_EQ((std::vector<std::string>{"sample"}), dir.List());

@@ -1,5 +1,8 @@
 #include "export/output_set.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "export/json_writer.h"
@@ -62,6 +65,55 @@ TEST(OutputSetTest, RejectsAStemWithASlash) {
   EXPECT_FALSE(WriteOutputSet(SmallDeclaration(), dir.path(), "a/b", CsvOptions{}).ok());
   EXPECT_FALSE(WriteOutputSet(SmallDeclaration(), dir.path(), "", CsvOptions{}).ok());
   EXPECT_TRUE(dir.List().empty());
+}
+
+// Files a person made beside the outputs, named like decltab's temporaries
+// once were (<stem>.tmp-XXXXXX, <stem>.old-XXXXXX, <stem>.json.tmp-XXXXXX),
+// are theirs: a write of the set leaves them alone.
+TEST(OutputSetTest, LeavesFilesAPersonMadeBesideTheOutputs) {
+  ScratchDir dir;
+  std::filesystem::create_directories(dir / "report.old-backup");
+  { std::ofstream(dir / "report.old-backup/notes.txt") << "mine"; }
+  { std::ofstream(dir / "report.tmp-drafts") << "x"; }
+  { std::ofstream(dir / "report.json.tmp-123456") << "x"; }
+  // Decltab's own form, but of a process still running (this one's parent).
+  const std::string running = ".report.json.decltab-tmp-" + std::to_string(getppid()) + "-aBcDeF";
+  { std::ofstream(dir / running) << "being written"; }
+  ASSERT_TRUE(WriteOutputSet(SmallDeclaration(), dir.path(), "report", CsvOptions{}).ok());
+  EXPECT_EQ((Names{running, "report", "report.json", "report.json.tmp-123456",
+                   "report.old-backup", "report.tmp-drafts"}),
+            dir.List());
+  EXPECT_EQ("mine", ReadFile(dir / "report.old-backup/notes.txt"));
+}
+
+// What a killed decltab left (its process is gone) is removed.
+TEST(OutputSetTest, RemovesTemporariesOfAnEndedDecltab) {
+  ScratchDir dir;
+  pid_t child = fork();
+  if (child == 0) _exit(0);
+  ASSERT_GT(child, 0);
+  waitpid(child, nullptr, 0);
+  const std::string pid = std::to_string(child);
+  { std::ofstream(dir / (".report.json.decltab-tmp-" + pid + "-aBcDeF")) << "x"; }
+  std::filesystem::create_directories(dir / (".report.decltab-tmp-" + pid + "-aBcDeF"));
+  std::filesystem::create_directories(dir / (".report.decltab-old-" + pid + "-aBcDeF"));
+  ASSERT_TRUE(WriteOutputSet(SmallDeclaration(), dir.path(), "report", CsvOptions{}).ok());
+  EXPECT_EQ((Names{"report", "report.json"}), dir.List());
+}
+
+// A folder where the CSV folder goes that holds other files is not
+// decltab's: it is neither replaced nor deleted.
+TEST(OutputSetTest, DoesNotReplaceAFolderHoldingOtherFiles) {
+  ScratchDir dir;
+  std::filesystem::create_directories(dir / "report");
+  { std::ofstream(dir / "report/thesis.docx") << "mine"; }
+  Result<std::string> json =
+      WriteOutputSet(SmallDeclaration(), dir.path(), "report", CsvOptions{});
+  ASSERT_FALSE(json.ok());
+  EXPECT_NE(std::string::npos, json.status().message().find("thesis.docx"))
+      << json.status().message();
+  EXPECT_EQ((Names{"report"}), dir.List());
+  EXPECT_EQ("mine", ReadFile(dir / "report/thesis.docx"));
 }
 
 }  // namespace
