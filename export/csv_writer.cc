@@ -77,7 +77,32 @@ void AddCheckRow(const Check& c, const char* default_scope, const std::string& i
 
 }  // namespace
 
-std::string CsvField(std::string_view value) {
+bool IsPlainNumber(std::string_view value) {
+  size_t i = value.empty() || (value[0] != '-' && value[0] != '+') ? 0 : 1;
+  bool digits = false, point = false;
+  for (; i < value.size(); ++i) {
+    const char ch = value[i];
+    if (ch >= '0' && ch <= '9') {
+      digits = true;
+    } else if (ch == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+std::string NeutralizeFormula(std::string_view value) {
+  if (value.empty() || std::string_view("=+-@\t\r").find(value[0]) == std::string_view::npos ||
+      IsPlainNumber(value))
+    return std::string(value);
+  return "'" + std::string(value);
+}
+
+std::string CsvField(std::string_view raw) {
+  const std::string neutral = NeutralizeFormula(raw);
+  std::string_view value = neutral;
   if (value.find_first_of(",\"\r\n") == std::string_view::npos)
     return std::string(value);
   std::string out = "\"";

@@ -31,8 +31,16 @@ struct CsvFile {
 std::vector<CsvFile> ToCsvFiles(const Declaration& declaration,
                                 const CsvOptions& options);
 
-// One RFC 4180 field: quoted (with doubled quotes) when it holds a comma,
-// a quote, CR or LF; as is otherwise.
+// True for "5", "-5", "+0.5", "-.5": a number a spreadsheet reads as one.
+bool IsPlainNumber(std::string_view value);
+
+// Against CSV formula injection (OWASP): a value starting with '=', '+',
+// '-', '@', tab or CR that is not a plain number gets a leading "'", so that
+// Excel, WPS and LibreOffice show it as text instead of running it.
+std::string NeutralizeFormula(std::string_view value);
+
+// One RFC 4180 field of NeutralizeFormula(value): quoted (with doubled
+// quotes) when it holds a comma, a quote, CR or LF; as is otherwise.
 std::string CsvField(std::string_view value);
 
 // Writes the four files into `dir` as a whole: they are built in a temporary
