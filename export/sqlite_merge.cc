@@ -17,8 +17,11 @@ std::string Text(sqlite3_stmt* stmt, int column) {
 
 Result<std::vector<std::string>> Columns(sqlite3* db, const std::string& schema,
                                          const std::string& table) {
+  // The schema as pragma_table_info's second argument: "shard.pragma_table_info"
+  // reads main's table on SQLite 3.40, and a shard lacking a newer column
+  // then failed with "no such column".
   Result<StatementPtr> info =
-      Prepare(db, "SELECT name FROM " + schema + ".pragma_table_info('" + table + "')");
+      Prepare(db, "SELECT name FROM pragma_table_info('" + table + "', '" + schema + "')");
   if (!info.ok()) return info.status();
   std::vector<std::string> names;
   while (sqlite3_step(info->get()) == SQLITE_ROW) names.push_back(Text(info->get(), 0));

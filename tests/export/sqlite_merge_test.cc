@@ -99,5 +99,39 @@ TEST(SqliteMergeTest, RejectsWhatIsNotADecltabDatabaseAndLeavesTargetAlone) {
   EXPECT_EQ(before, ContentRows(dir / "out.db"));
 }
 
+// A shard from an older decltab lacks columns added since (schema version 1
+// is the only one released; its later columns are the ones a shard may
+// lack): each such column missing, the shard still merges, the rest of its
+// rows intact. SQLite 3.40 answered shard.pragma_table_info() with main's
+// columns, and the merge failed "no such column".
+TEST(SqliteMergeTest, ShardLackingALaterColumnMerges) {
+  const std::pair<const char*, const char*> kLaterColumns[] = {
+      {"documents", "written_at"},      {"documents", "warnings"},
+      {"documents", "title"},           {"projects", "heading_name"},
+      {"projects", "warnings"},         {"budget_lines", "quantity_text"},
+      {"budget_lines", "amount_from_formula"}, {"budget_lines", "raw"},
+      {"budget_lines", "cell"},         {"indicators", "target_value_text"},
+      {"indicators", "cell"},           {"checks", "is_count"},
+  };
+  for (const auto& [table, column] : kLaterColumns) {
+    SCOPED_TRACE(std::string(table) + "." + column);
+    ScratchDir dir;
+    const std::string shard = dir / "old.db", merged = dir / "merged.db";
+    ASSERT_TRUE(WriteSqlite(Named("sha-1", "x/1.pdf"), shard).ok());
+    {
+      Result<SqlitePtr> db = OpenDatabase(shard);
+      ASSERT_TRUE(db.ok());
+      ASSERT_TRUE(Exec(db->get(), std::string("ALTER TABLE ") + table + " DROP COLUMN " +
+                                      column).ok());
+    }
+    Result<MergeCounts> counts = MergeDatabase(merged, shard);
+    ASSERT_TRUE(counts.ok()) << counts.status().message();
+    EXPECT_EQ(1, counts->added);
+    for (const char* t : {"documents", "projects", "budget_lines", "indicators", "checks"})
+      EXPECT_EQ(One(shard, std::string("SELECT count(*) FROM ") + t),
+                One(merged, std::string("SELECT count(*) FROM ") + t)) << t;
+  }
+}
+
 }  // namespace
 }  // namespace decltab::exporter
