@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <cstdio>
+
 namespace decltab {
 
 std::vector<char32_t> DecodeUtf8(const std::string& text) {
@@ -67,6 +69,55 @@ bool IsCjk(char32_t c) {
          (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
          (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
          (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+bool IsControlOrBidi(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E ||
+         c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+std::string EscapeControls(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  char buf[16];
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    // The length and value of a well-formed sequence starting at i, else 0.
+    size_t length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2
+                  : b >= 0xE0 && b <= 0xEF             ? 3
+                  : b >= 0xF0 && b <= 0xF4             ? 4
+                                                       : 0;
+    char32_t c = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
+    if (length == 0 || i + length > text.size()) length = 0;
+    for (size_t k = 1; k < length; ++k) {
+      const unsigned char next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) {
+        length = 0;
+        break;
+      }
+      c = (c << 6) | (next & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((length == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+        (length == 4 && (c < 0x10000 || c > 0x10FFFF)))
+      length = 0;
+    if (length == 0) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", b);
+      out += buf;
+      ++i;
+      continue;
+    }
+    if (IsControlOrBidi(c)) {
+      std::snprintf(buf, sizeof buf, c < 0x100 ? "\\x%02X" : "\\u%04X",
+                    static_cast<unsigned>(c));
+      out += buf;
+    } else {
+      out.append(text, i, length);
+    }
+    i += length;
+  }
+  return out;
 }
 
 }  // namespace decltab
