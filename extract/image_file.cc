@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <mutex>
+#include <string>
 
 namespace decltab::extract {
 namespace {
@@ -31,6 +33,13 @@ bool IsTiff(const std::vector<uint8_t>& bytes) {
 
 constexpr double kA4WidthInches = 210.0 / 25.4;
 
+// Leptonica reports errors (and relays libpng's) on stderr; decltab turns
+// each failure into one Status instead. The setting is process-wide.
+void SilenceLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
 }  // namespace
 
 bool LooksLikeImage(const std::vector<uint8_t>& bytes) {
@@ -39,6 +48,7 @@ bool LooksLikeImage(const std::vector<uint8_t>& bytes) {
 }
 
 Result<int> CountImagePages(const std::vector<uint8_t>& bytes) {
+  SilenceLeptonica();
   if (!IsTiff(bytes)) {
     // Reading the header is enough to reject most damaged PNG/JPEG files.
     l_int32 w = 0, h = 0;
@@ -59,7 +69,20 @@ Result<int> CountImagePages(const std::vector<uint8_t>& bytes) {
 }
 
 Result<PageImage> DecodeImagePage(const std::vector<uint8_t>& bytes,
-                                  int index) {
+                                  int index, int64_t max_pixels) {
+  SilenceLeptonica();
+  l_int32 w = 0, h = 0;
+  if (!IsTiff(bytes) || index == 0) {
+    // The size the header declares (a TIFF's first page only: Leptonica
+    // reads later directories' headers only by decoding them).
+    if (pixReadHeaderMem(bytes.data(), bytes.size(), nullptr, &w, &h, nullptr, nullptr,
+                         nullptr) != 0 ||
+        w <= 0 || h <= 0)
+      return Status::InvalidInput("damaged image");
+    if (max_pixels > 0 && static_cast<int64_t>(w) * h > max_pixels)
+      return Status::InvalidInput("page too large to read (" + std::to_string(w) + " x " +
+                                  std::to_string(h) + " px)");
+  }
   PixPtr pix(IsTiff(bytes)
                  ? pixReadMemTiff(bytes.data(), bytes.size(), index)
                  : (index == 0 ? pixReadMem(bytes.data(), bytes.size())

@@ -20,8 +20,13 @@ Result<int> CountImagePages(const std::vector<uint8_t>& bytes);
 
 // Decodes page `index` (0-based) to 8-bit grey at the file's own resolution.
 // dpi comes from the file when plausible (50..1200), else it is estimated
-// assuming the page is A4 wide (the declarations are A4 forms).
-Result<PageImage> DecodeImagePage(const std::vector<uint8_t>& bytes, int index);
+// assuming the page is A4 wide (the declarations are A4 forms). A page whose
+// header declares more than `max_pixels` (> 0) is kInvalidInput "page too
+// large to read" before anything is decoded: a 439 KB PNG can declare
+// 20000 x 20000 pixels, 1.2 GB once decoded. Leptonica's and libpng's own
+// messages are silenced (the caller reports one line).
+Result<PageImage> DecodeImagePage(const std::vector<uint8_t>& bytes, int index,
+                                  int64_t max_pixels = 0);
 
 }  // namespace decltab::extract
 

@@ -1,5 +1,7 @@
 #include "extract/source_document.h"
 
+#include <sys/stat.h>
+
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
@@ -16,6 +18,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "core/utf8.h"
 #include "extract/image_file.h"
 #include "extract/sha256.h"
 
@@ -24,6 +27,10 @@ namespace {
 
 // Image files finer than this multiple of the requested dpi are scaled down.
 constexpr double kImageDownscaleSlack = 1.25;
+
+// A page that fits the pixel cap only below this resolution is refused: at
+// under 50 dpi a 10.5 pt CJK glyph is 7 pixels high, and nothing is read.
+constexpr int kMinReadableDpi = 50;
 
 // Poppler reports syntax errors of damaged files on stderr by default; the
 // CLI promises one line on failure, and Open() already turns a failed load
@@ -37,11 +44,20 @@ void SilencePoppler() {
 }
 
 Result<std::vector<uint8_t>> ReadFile(const std::string& path) {
+  // An ifstream opens a directory and then throws from its first read.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    return Status::InvalidInput("is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::InvalidInput("cannot read file: " +
                                        std::string(std::strerror(errno)));
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                             std::istreambuf_iterator<char>());
+  std::vector<uint8_t> bytes;
+  try {
+    // libstdc++'s filebuf throws on a read error (EIO, EISDIR) here.
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::ios_base::failure&) {
+    return Status::InvalidInput("cannot read file: " + std::string(std::strerror(errno)));
+  }
   if (in.bad())
     return Status::InvalidInput("cannot read file: " +
                                 std::string(std::strerror(errno)));
@@ -175,7 +191,9 @@ Result<PageImage> SourceDocument::RenderPage(
   const std::string where = "page " + std::to_string(index + 1);
 
   if (!impl_->pdf) {
-    Result<PageImage> image = DecodeImagePage(impl_->image_bytes, index);
+    // A scan finer than the cap is refused, not decoded (and scaled down):
+    // decoding is what takes the memory.
+    Result<PageImage> image = DecodeImagePage(impl_->image_bytes, index, options.max_pixels);
     if (!image.ok()) return image.status().WithContext(where);
     int dpi = image->dpi;
     if (dpi > options.dpi * kImageDownscaleSlack) dpi = options.dpi;
@@ -193,7 +211,11 @@ Result<PageImage> SourceDocument::RenderPage(
   const int dpi = CappedDpi(box.width() * options.dpi / 72.0,
                             box.height() * options.dpi / 72.0, options.dpi,
                             options.max_pixels);
-  if (dpi == 0) return TooLarge(where, box.width(), box.height(), "pt");
+  // Under the cap only at a resolution no text can be read at: rendering
+  // it would cost the cap's memory and seconds for nothing (a 20000 pt
+  // page took 12 s and 882 MB to be found blank).
+  if (dpi < std::min(options.dpi, kMinReadableDpi))
+    return TooLarge(where, box.width(), box.height(), "pt");
   poppler::page_renderer renderer;
   renderer.set_render_hints(poppler::page_renderer::antialiasing |
                             poppler::page_renderer::text_antialiasing);
@@ -230,6 +252,12 @@ Result<std::vector<Word>> SourceDocument::TextLayer(int index, int dpi) const {
     poppler::byte_array utf8 = box.text().to_utf8();
     std::string text(utf8.begin(), utf8.end());
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+    // A text layer can hold anything: terminal escapes, bell, bidi overrides
+    // that reorder what a reader sees. Whitespace becomes a space; the rest
+    // stays visible as escapes ("\x1B", "\u202E"), in `raw` as everywhere.
+    std::replace_if(text.begin(), text.end(),
+                    [](char c) { return c == '\t' || c == '\r' || c == '\n'; }, ' ');
+    text = EscapeControls(text);
     const poppler::rectf r = box.bbox();
     Word word;
     word.text = std::move(text);

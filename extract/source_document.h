@@ -54,9 +54,10 @@ class SourceDocument {
   // Renders page `index` (0-based) as 8-bit grey, 0 black, 255 white;
   // page_number is index + 1 and dpi the resolution actually used (see
   // RenderOptions). Fails with kInvalidInput for an index out of range, a
-  // non-positive dpi or a page that exceeds max_pixels even at 1 dpi
-  // ("page too large to render"), kInternal when the page cannot be
-  // rendered or decoded.
+  // non-positive dpi, a page that fits max_pixels only below 50 dpi (where
+  // nothing can be read; "page too large to render") or an image file whose
+  // header declares more than max_pixels ("page too large to read", before
+  // decoding), kInternal when the page cannot be rendered or decoded.
   Result<PageImage> RenderPage(int index, const RenderOptions& options) const;
 
   // Words of the PDF text layer of page `index`, boxes in pixels at `dpi`

@@ -72,7 +72,9 @@ double SearchAngle(ProfileScorer& scorer, double lo, double hi, double step) {
 
 double EstimateSkewDegrees(const cv::Mat& ink, double max_degrees,
                            double step_degrees) {
-  if (max_degrees <= 0 || cv::countNonZero(ink) == 0) return 0;
+  // Under 4 pixels a side the 1/4 reduction below would be empty.
+  if (max_degrees <= 0 || ink.cols < 4 || ink.rows < 4 || cv::countNonZero(ink) == 0)
+    return 0;
   step_degrees = std::max(step_degrees, 0.001);
 
   // Coarse: any ink in a 4x4 block marks the reduced pixel.

@@ -21,6 +21,10 @@ namespace {
 // (thinned by the scan) then shows as ink.
 constexpr double kFaintOffsetScale = 0.5;
 
+// A side shorter than this holds no line of text at any resolution decltab
+// renders at (and OpenCV's reductions need a few pixels to work on).
+constexpr int kMinPageSidePx = 32;
+
 }  // namespace
 
 Result<PageGeometry> AnalyzePage(const PageImage& page,
@@ -36,6 +40,10 @@ Result<PageGeometry> AnalyzePage(const PageImage& page,
   if (page.dpi <= 0)
     return Status::InvalidInput(where + ": dpi " + std::to_string(page.dpi) +
                                 " is not positive");
+  if (page.width < kMinPageSidePx || page.height < kMinPageSidePx)
+    return Status::InvalidInput(where + ": page too small to read (" +
+                                std::to_string(page.width) + " x " +
+                                std::to_string(page.height) + " px)");
   try {
     PageGeometry geometry;
     cv::Mat grey = ToMat(page);

@@ -171,6 +171,22 @@ TEST(SourceDocumentBytesTest, RefusesPagesTooLargeToRender) {
             page.status().message());
 }
 
+// 20000 pt square fits the pixel cap only at 27 dpi, where no text can be
+// read: refused before rendering (it took 12 s and 882 MB, then "blank").
+TEST(SourceDocumentBytesTest, RefusesPagesReadableOnlyBelowFiftyDpi) {
+  const std::string pdf = testing::AssemblePdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>",
+       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 20000 20000] >>"});
+  Result<SourceDocument> doc =
+      SourceDocument::FromBytes(std::vector<uint8_t>(pdf.begin(), pdf.end()));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  Result<PageImage> page = doc->RenderPage(0, RenderOptions{});
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(Status::Code::kInvalidInput, page.status().code());
+  EXPECT_EQ("page 1: page too large to render (20000 x 20000 pt)", page.status().message());
+}
+
 // Text set in a font 10^14 pt high lies far off the page; its box is
 // clamped instead of overflowing int (undefined behaviour before).
 TEST(SourceDocumentBytesTest, ClampsTextLayerBoxesFarOffThePage) {
@@ -190,6 +206,24 @@ TEST(SourceDocumentBytesTest, ClampsTextLayerBoxesFarOffThePage) {
     EXPECT_GT(w.box.width, 0) << w.text;
     EXPECT_GT(w.box.height, 0) << w.text;
   }
+}
+
+// Control characters in a text layer (ESC, BEL, a right-to-left override)
+// went raw into CSV and SQLite: they come out as visible escapes.
+TEST(SourceDocumentBytesTest, TextLayerControlsBecomeVisibleEscapes) {
+  const std::string pdf = testing::TextLayerPdf(
+      300, 200, {{20, 100, 12, "项目\x1b[2J\x07"}, {20, 150, 12, "\xE2\x80\xAE" "txt.exe"}});
+  Result<SourceDocument> doc =
+      SourceDocument::FromBytes(std::vector<uint8_t>(pdf.begin(), pdf.end()));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  Result<std::vector<Word>> words = doc->TextLayer(0, 300);
+  ASSERT_TRUE(words.ok()) << words.status().message();
+  std::string all;
+  for (const Word& w : *words) all += w.text + "|";
+  EXPECT_NE(std::string::npos, all.find("\\x1B[2J\\x07")) << all;
+  EXPECT_NE(std::string::npos, all.find("\\u202Etxt.exe")) << all;
+  EXPECT_EQ(std::string::npos, all.find('\x1b')) << all;
+  EXPECT_EQ(std::string::npos, all.find("\xE2\x80\xAE")) << all;
 }
 
 TEST(SourceDocumentBytesTest, OpensFromMemoryLikeFromFile) {
