@@ -9,8 +9,10 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 
+#include "cli/batch_lock.h"
 #include "cli/run_extract.h"
 #include "export/database.h"
 #include "extract/sha256.h"
@@ -114,8 +116,14 @@ class Batch {
       case BatchEvent::Kind::kOtherShard: ++counts_.other_shard; break;
       case BatchEvent::Kind::kFailed: ++counts_.failed; break;
       case BatchEvent::Kind::kPage: counts_.pages += pages; break;
+      case BatchEvent::Kind::kNote: break;
     }
-    if (observe_) observe_(BatchEvent{kind, file, detail, counts_});
+    if (!observe_) return;
+    try {
+      observe_(BatchEvent{kind, file, detail, counts_});
+    } catch (...) {
+      // Progress is a courtesy; the counts and the database are what count.
+    }
   }
 
   void Fail(const BatchInput& input, const std::string& sha256, const Status& why) {
@@ -135,10 +143,11 @@ class Batch {
           layout.ok() ? BuildReconciledDeclaration(*layout, request_.min_confidence)
                       : Result<Declaration>(layout.status());
       if (declaration.ok()) {
-        std::filesystem::path rel(doc.input.relative);
+        std::filesystem::path output(doc.input.output);
         Result<std::string> json = WriteDeclaration(
-            *declaration, (std::filesystem::path(request_.out_dir) / rel.parent_path()).string(),
-            FileStem(rel.filename().string()), request_.excel, &db_);
+            *declaration,
+            (std::filesystem::path(request_.out_dir) / output.parent_path()).string(),
+            output.filename().string(), request_.excel, &db_);
         if (json.ok()) {
           Report(BatchEvent::Kind::kDone, doc.input.path, OneLineSummary(*declaration));
           return;
@@ -149,20 +158,21 @@ class Batch {
       }
     } catch (const std::exception& e) {
       failed = Status::Internal(std::string("internal error: ") + e.what());
+    } catch (...) {
+      failed = Status::Internal("internal error: unknown exception");
     }
     Fail(doc.input, doc.document.sha256(), failed);
   }
 
+  // A worker thread's loop. Nothing in it may throw out of the thread
+  // (std::terminate): ReadPage does not throw, Finish catches, and a
+  // failing observer is dropped for that event.
   void Work(PageQueue& queue, PageWorker& worker) {
     while (auto next = queue.Next()) {
       OpenDocument& doc = *next->first;
       const int index = next->second;
-      try {
-        doc.pages[index] = ReadPage(doc.document, index, doc.document_mutex, worker,
-                                    request_.read);
-      } catch (const std::exception& e) {
-        doc.pages[index] = Status::Internal(std::string("internal error: ") + e.what());
-      }
+      doc.pages[index] = ReadPage(doc.document, index, doc.document_mutex, worker,
+                                  request_.read);
       Report(BatchEvent::Kind::kPage, doc.input.path, "", 1);
       if (queue.PageDone(doc)) Finish(doc);
     }
@@ -183,25 +193,48 @@ class Batch {
 Result<BatchCounts> RunBatch(const BatchRequest& request, const BatchObserver& observe) {
   Result<std::vector<BatchInput>> inputs = ListBatchInputs(request.input);
   if (!inputs.ok()) return inputs.status();
+  // A PostgreSQL server arbitrates its own writers; OUTDIR is still one
+  // batch's at a time.
+  Result<BatchLock> lock = BatchLock::Acquire(
+      exporter::IsPostgresUri(request.db) ? "" : request.db, request.out_dir);
+  if (!lock.ok()) return lock.status();
   Result<std::unique_ptr<exporter::Database>> db = exporter::OpenOutputDatabase(request.db);
   if (!db.ok()) return db.status();
   Result<std::set<std::string>> completed = (*db)->CompletedDocuments();
   if (!completed.ok()) return completed.status().WithContext((*db)->name());
 
-  int workers = request.read.workers > 0
-                    ? request.read.workers
-                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int workers = WorkerCount(request.read.workers);
   Batch batch(request, **db, observe, static_cast<int>(inputs->size()));
   PageQueue queue(workers + 1);
   std::vector<PageWorker> state(workers);
   std::vector<std::thread> threads;
-  for (PageWorker& worker : state)
-    threads.emplace_back([&batch, &queue, &worker] { batch.Work(queue, worker); });
+  try {
+    for (PageWorker& worker : state)
+      threads.emplace_back([&batch, &queue, &worker] { batch.Work(queue, worker); });
+  } catch (const std::system_error& e) {
+    // Fewer threads than asked for still read the batch; none cannot.
+    if (threads.empty())
+      return Status::Internal(std::string("cannot start a worker thread: ") + e.what());
+  }
+
+  // Whatever happens below, the workers are stopped and joined before the
+  // threads are destroyed (a joinable std::thread's destructor terminates).
+  struct JoinWorkers {
+    PageQueue& queue;
+    std::vector<std::thread>& threads;
+    ~JoinWorkers() {
+      queue.Close();
+      for (std::thread& t : threads) t.join();
+    }
+  } join_workers{queue, threads};
 
   // This thread hashes and opens documents, one at a time, ahead of the
   // workers (Push waits while enough are open).
   std::map<std::string, std::string> first_copy;  // sha256 -> path, this run
   for (const BatchInput& input : *inputs) {
+    if (input.output_renamed)
+      batch.Report(BatchEvent::Kind::kNote, input.path,
+                   "another input has its output name; writing " + input.output + ".json");
     Result<std::string> sha = extract::Sha256OfFile(input.path);
     if (ShardOf(sha.ok() ? *sha : "", input.relative, request.shard.count) !=
         request.shard.index) {
@@ -230,6 +263,7 @@ Result<BatchCounts> RunBatch(const BatchRequest& request, const BatchObserver& o
   }
   queue.Close();
   for (std::thread& t : threads) t.join();
+  threads.clear();
   return batch.counts();
 }
 

@@ -39,10 +39,13 @@ struct BatchCounts {
 };
 
 struct BatchEvent {
-  enum class Kind { kDone, kSkipped, kFailed, kOtherShard, kPage };
+  // kNote: something the log should say about a file (an output renamed),
+  // counted nowhere.
+  enum class Kind { kDone, kSkipped, kFailed, kOtherShard, kPage, kNote };
   Kind kind;
   std::string file;     // the input path
-  std::string detail;   // kDone: a one-line summary; kFailed: the reason
+  std::string detail;   // kDone: a one-line summary; kFailed: the reason;
+                        // kNote: the note
   BatchCounts counts;   // after this event
 };
 
@@ -50,7 +53,8 @@ struct BatchEvent {
 using BatchObserver = std::function<void(const BatchEvent&)>;
 
 // Fails only when the batch cannot run at all (no such input, the database
-// cannot be opened); documents that fail are counted, not returned.
+// cannot be opened, another batch holds the database or OUTDIR: see
+// BatchLock); documents that fail are counted, not returned.
 Result<BatchCounts> RunBatch(const BatchRequest& request,
                              const BatchObserver& observe = nullptr);
 

@@ -13,16 +13,22 @@ namespace decltab::cli {
 
 struct BatchInput {
   std::string path;      // as opened
-  std::string relative;  // under the input folder (or list file's folder):
-                         // where its outputs go under OUTDIR
+  std::string relative;  // under the input folder (or list file's folder)
+  std::string output;    // its outputs under OUTDIR: output + ".json" and
+                         // output + "/" CSVs; unique in the batch
+  bool output_renamed = false;  // output is not <relative folder>/<stem>:
+                                // an earlier input took that name
 };
 
 // A folder: every *.pdf, *.png, *.tif, *.tiff, *.jpg, *.jpeg under it (any
-// letter case, recursively), sorted by path. A file: one path per line,
+// letter case, recursively, following links but entering each folder and
+// listing each file once, so a link loop ends), sorted by path. A file: one path per line,
 // relative to the list file's folder unless absolute; blank lines and lines
 // starting with '#' are skipped. A listed path is kept even if it cannot be
 // read (the batch records it as failed). kInvalidInput when `input` is
-// neither a folder nor a readable file.
+// neither a folder nor a readable file. No two inputs get one `output`:
+// the later of two that would (report.pdf, report.PDF) is named after its
+// whole file name (report_PDF) and marked output_renamed.
 Result<std::vector<BatchInput>> ListBatchInputs(const std::string& input);
 
 // Which of `count` shards a document belongs to: by its sha256 (hex) so that

@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "core/utf8.h"
+
 namespace decltab::cli {
 namespace {
 
@@ -21,6 +23,7 @@ const char* Verb(BatchEvent::Kind kind) {
     case BatchEvent::Kind::kFailed: return "failed";
     case BatchEvent::Kind::kOtherShard: return "other shard";
     case BatchEvent::Kind::kPage: return "page";
+    case BatchEvent::Kind::kNote: return "note";
   }
   return "";
 }
@@ -64,15 +67,19 @@ std::string BatchProgress::Rates(const BatchCounts& c) const {
 
 void BatchProgress::operator()(const BatchEvent& e) {
   if (terminal_) {
-    if (e.kind == BatchEvent::Kind::kFailed)
-      std::fprintf(out_, "\r\033[Kfailed %s: %s\n", e.file.c_str(), e.detail.c_str());
+    if (e.kind == BatchEvent::Kind::kFailed || e.kind == BatchEvent::Kind::kNote)
+      std::fprintf(out_, "\r\033[K%s %s: %s\n", Verb(e.kind), EscapeControls(e.file).c_str(),
+                   EscapeControls(e.detail).c_str());
     std::fprintf(out_, "\r\033[K%s", Rates(e.counts).c_str());
     std::fflush(out_);
     return;
   }
   if (e.kind == BatchEvent::Kind::kPage || e.kind == BatchEvent::Kind::kOtherShard) return;
+  // A file name or reason holding a newline or ESC must not forge a line or
+  // steer the terminal.
   std::fprintf(out_, "%s %s %s%s%s [%s]\n", Timestamp().c_str(), Verb(e.kind),
-               e.file.c_str(), e.detail.empty() ? "" : ": ", e.detail.c_str(),
+               EscapeControls(e.file).c_str(), e.detail.empty() ? "" : ": ",
+               EscapeControls(e.detail).c_str(),
                Rates(e.counts).c_str());
   std::fflush(out_);
 }

@@ -1,6 +1,7 @@
 // decltab: scanned budget declarations in, trustworthy data out.
 // A thin shell: argv -> request -> library call -> exit status
-// (0 extracted, 2 unusable input, 1 internal error).
+// (0 extracted, 2 unusable input, 1 bad usage or options, a batch that could
+// not run, or an internal error).
 #include <unistd.h>
 
 #ifdef __GLIBC__
@@ -18,6 +19,7 @@
 #include "cli/layout_json.h"
 #include "cli/run_extract.h"
 #include "cli/summary.h"
+#include "core/utf8.h"
 #include "export/database.h"
 #include "export/json_reader.h"
 #include "review/corrections.h"
@@ -38,11 +40,18 @@ cli::LogFn MakeLogger(bool quiet) {
   if (quiet) return nullptr;
   const bool tty = isatty(STDERR_FILENO);
   return [tty](const std::string& line) {
+    const std::string shown = decltab::EscapeControls(line);
     if (tty)
-      std::fprintf(stderr, "\r\033[K%s", line.c_str());
+      std::fprintf(stderr, "\r\033[K%s", shown.c_str());
     else
-      std::fprintf(stderr, "%s\n", line.c_str());
+      std::fprintf(stderr, "%s\n", shown.c_str());
   };
+}
+
+// The one line a failed command prints. Paths and reasons may hold newlines
+// or terminal escapes (a file's name, a document's text): shown escaped.
+void PrintError(const std::string& message) {
+  std::fprintf(stderr, "decltab: %s\n", decltab::EscapeControls(message).c_str());
 }
 
 void EndProgress(bool quiet) {
@@ -53,13 +62,16 @@ void AddReadOptions(CLI::App* app, cli::ReadOptions* read) {
   app->add_option("--dpi", read->render.dpi, "render resolution")
       ->capture_default_str()
       ->check(CLI::Range(50, 600));
-  app->add_option("-j,--jobs", read->workers, "worker threads (0: one per core)")
+  app->add_option("-j,--jobs", read->workers,
+                  "worker threads (0: one per core; at most " +
+                      std::to_string(cli::kWorkersPerCore) + " per core)")
       ->capture_default_str();
   app->add_option("--lang", read->ocr.languages, "Tesseract languages for text")
       ->capture_default_str();
   app->add_option("--text-height", read->regions.target_text_height_px,
                   "pixel height text is scaled to before OCR")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(4, 400));
   app->add_flag("--force-ocr", read->force_ocr, "OCR even where a text layer exists");
   app->add_option("--debug-dir", read->debug_dir,
                   "write overlay PNGs (grid, cell ids, confidence) here");
@@ -70,7 +82,7 @@ int WriteReport(const decltab::Declaration& declaration, const std::string& docu
                 const std::string& html, decltab::review::ReportOptions options) {
   Status written = decltab::review::WriteReviewReport(declaration, document, html, options);
   if (!written.ok()) {
-    std::fprintf(stderr, "decltab: %s\n", written.message().c_str());
+    PrintError(written.message());
     return ExitCode(written);
   }
   std::printf("wrote %s\n", html.c_str());
@@ -81,7 +93,7 @@ int RunReviewCommand(const std::string& json, const std::string& html,
                      const std::string& pdf, decltab::review::ReportOptions options) {
   Result<decltab::Declaration> declaration = decltab::exporter::ReadContractJson(json);
   if (!declaration.ok()) {
-    std::fprintf(stderr, "decltab: %s\n", declaration.status().message().c_str());
+    PrintError(declaration.status().message());
     return ExitCode(declaration.status());
   }
   options.json_path = json;
@@ -94,7 +106,7 @@ int RunCorrectCommand(const std::string& json, const std::string& corrections,
                       const std::string& out_dir, const std::string& db, bool excel,
                       float min_confidence) {
   auto fail = [](const Status& s) {
-    std::fprintf(stderr, "decltab: %s\n", s.message().c_str());
+    PrintError(s.message());
     return ExitCode(s);
   };
   Result<decltab::Declaration> declaration = decltab::exporter::ReadContractJson(json);
@@ -124,6 +136,22 @@ int RunCorrectCommand(const std::string& json, const std::string& corrections,
   return 0;
 }
 
+// Options CLI11 cannot check alone. A bad option is exit 1 with the option
+// named, never 2 (which says the input is unusable).
+bool CheckReadOptions(const CLI::App& command, const cli::ReadOptions& read) {
+  if (command.count("--lang") > 0) {
+    // A language that does not load would otherwise fail every scanned page
+    // (and no born-digital one) as if the documents were at fault.
+    Result<std::unique_ptr<decltab::extract::OcrEngine>> engine =
+        decltab::extract::CreateTesseractEngine(read.ocr);
+    if (!engine.ok()) {
+      PrintError("--lang " + read.ocr.languages + ": " + engine.status().message());
+      return false;
+    }
+  }
+  return true;
+}
+
 int RunExtractCommand(cli::ExtractRequest& request, bool quiet, bool timings,
                       const std::string& report, float review_below) {
   if (!request.read.debug_dir.empty())
@@ -131,11 +159,11 @@ int RunExtractCommand(cli::ExtractRequest& request, bool quiet, bool timings,
   Result<cli::ExtractOutcome> outcome = cli::RunExtract(request, MakeLogger(quiet));
   EndProgress(quiet);
   if (!outcome.ok()) {
-    std::fprintf(stderr, "decltab: %s\n", outcome.status().message().c_str());
+    PrintError(outcome.status().message());
     return ExitCode(outcome.status());
   }
   std::printf("%s", cli::Summarize(outcome->declaration).c_str());
-  std::printf("wrote %s\n", outcome->json_path.c_str());
+  std::printf("wrote %s\n", decltab::EscapeControls(outcome->json_path).c_str());
   if (!report.empty()) {
     decltab::review::ReportOptions options;
     options.review_below = review_below;
@@ -159,8 +187,7 @@ int RunLayoutCommand(const std::string& input, const std::string& out_dir,
   Result<decltab::extract::SourceDocument> document =
       decltab::extract::SourceDocument::Open(input);
   if (!document.ok()) {
-    std::fprintf(stderr, "decltab: %s: %s\n", input.c_str(),
-                 document.status().message().c_str());
+    PrintError(input + ": " + document.status().message());
     return ExitCode(document.status());
   }
   std::filesystem::create_directories(out_dir);
@@ -173,8 +200,7 @@ int RunLayoutCommand(const std::string& input, const std::string& out_dir,
       });
   EndProgress(quiet);
   if (!layout.ok()) {
-    std::fprintf(stderr, "decltab: %s: %s\n", input.c_str(),
-                 layout.status().message().c_str());
+    PrintError(input + ": " + layout.status().message());
     return ExitCode(layout.status());
   }
   for (const decltab::PageLayout& page : layout->pages) {
@@ -182,11 +208,12 @@ int RunLayoutCommand(const std::string& input, const std::string& out_dir,
     std::ofstream out(path);
     out << cli::PageLayoutToJson(page).dump(1) << "\n";
     if (!out) {
-      std::fprintf(stderr, "decltab: cannot write %s\n", path.c_str());
+      PrintError("cannot write " + path);
       return 1;
     }
   }
-  std::printf("wrote %d page files to %s\n", layout->page_count, out_dir.c_str());
+  std::printf("wrote %d page files to %s\n", layout->page_count,
+              decltab::EscapeControls(out_dir).c_str());
   return 0;
 }
 
@@ -197,8 +224,8 @@ int RunBatchCommand(cli::BatchRequest& request, const std::string& shard, bool q
   if (!shard.empty()) {
     Result<cli::Shard> parsed = cli::ParseShard(shard);
     if (!parsed.ok()) {
-      std::fprintf(stderr, "decltab: %s\n", parsed.status().message().c_str());
-      return 2;
+      PrintError(parsed.status().message());
+      return 1;
     }
     request.shard = *parsed;
   }
@@ -209,8 +236,8 @@ int RunBatchCommand(cli::BatchRequest& request, const std::string& shard, bool q
   if (!quiet) observe = [&progress](const cli::BatchEvent& e) { progress(e); };
   Result<cli::BatchCounts> counts = cli::RunBatch(request, observe);
   if (!counts.ok()) {
-    std::fprintf(stderr, "decltab: %s\n", counts.status().message().c_str());
-    return ExitCode(counts.status());
+    PrintError(counts.status().message());
+    return 1;  // the batch could not run (its documents' failures are 2)
   }
   std::printf("%s", progress.Summary(*counts).c_str());
   return counts->failed > 0 ? 2 : 0;
@@ -221,17 +248,18 @@ int RunMergeCommand(const std::string& target, const std::vector<std::string>& s
   Result<std::unique_ptr<decltab::exporter::Database>> db =
       decltab::exporter::OpenOutputDatabase(target);
   if (!db.ok()) {
-    std::fprintf(stderr, "decltab: %s\n", db.status().message().c_str());
+    PrintError(db.status().message());
     return ExitCode(db.status());
   }
   for (const std::string& shard : shards) {
     Result<decltab::exporter::MergeCounts> merged = (*db)->MergeShard(shard);
     if (!merged.ok()) {
-      std::fprintf(stderr, "decltab: %s\n", merged.status().message().c_str());
+      PrintError(merged.status().message());
       return ExitCode(merged.status());
     }
     std::printf("merged %s: %d added, %d replaced failed rows, %d already present\n",
-                shard.c_str(), merged->added, merged->replaced, merged->kept);
+                decltab::EscapeControls(shard).c_str(), merged->added, merged->replaced,
+                merged->kept);
   }
   return 0;
 }
@@ -255,6 +283,10 @@ int main(int argc, char** argv) {
   try {
     CLI::App app{"decltab: extract budget declarations (财政支出项目绩效目标申报表)"};
     app.require_subcommand(1);
+    // One line, like every other failure.
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+      return "decltab: " + decltab::EscapeControls(e.what()) + " (see --help)\n";
+    });
     bool quiet = false;
     app.add_flag("-q,--quiet", quiet, "no progress on stderr");
 
@@ -346,23 +378,32 @@ int main(int argc, char** argv) {
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+      // Help is 0; a usage error is 1 (2 is kept for unusable input).
       int code = app.exit(e);  // prints help or the parse error
-      return code == 0 ? 0 : 2;
+      return code == 0 ? 0 : 1;
     }
     if (extract->parsed())
-      return RunExtractCommand(request, quiet, timings, extract_report,
-                               review_options.review_below);
+      return CheckReadOptions(*extract, request.read)
+                 ? RunExtractCommand(request, quiet, timings, extract_report,
+                                     review_options.review_below)
+                 : 1;
     if (review->parsed())
       return RunReviewCommand(review_json, review_html, review_pdf, review_options);
-    if (layout->parsed()) return RunLayoutCommand(layout_input, layout_out, layout_read, quiet);
+    if (layout->parsed())
+      return CheckReadOptions(*layout, layout_read)
+                 ? RunLayoutCommand(layout_input, layout_out, layout_read, quiet)
+                 : 1;
     if (correct->parsed())
       return RunCorrectCommand(correct_json, correct_file, correct_out, correct_db,
                                correct_excel, correct_min_confidence);
-    if (batch->parsed()) return RunBatchCommand(batch_request, shard, quiet);
+    if (batch->parsed())
+      return CheckReadOptions(*batch, batch_request.read)
+                 ? RunBatchCommand(batch_request, shard, quiet)
+                 : 1;
     if (merge->parsed()) return RunMergeCommand(merge_target, merge_shards);
-    return 2;
+    return 1;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "decltab: internal error: %s\n", e.what());
+    PrintError(std::string("internal error: ") + e.what());
     return 1;
   } catch (...) {
     std::fprintf(stderr, "decltab: internal error\n");

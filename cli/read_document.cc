@@ -5,6 +5,7 @@
 #include <chrono>
 #include <mutex>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -85,11 +86,9 @@ Status OcrPage(const layout::PageGeometry& geometry, PageWorker& worker,
   return Status::Ok();
 }
 
-}  // namespace
-
-Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
-                            std::mutex& document_mutex, PageWorker& worker,
-                            const ReadOptions& options) {
+Result<PageLayout> ReadPageOrThrow(const extract::SourceDocument& document, int index,
+                                   std::mutex& document_mutex, PageWorker& worker,
+                                   const ReadOptions& options) {
   Clock::time_point start = Clock::now();
   PageImage image;
   std::vector<Word> words;
@@ -145,6 +144,42 @@ Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
   return page;
 }
 
+// `status` naming page `index` once: the stages name it in some messages
+// ("page 3: page too large") and not in others.
+Status NamePage(const Status& status, int index) {
+  const std::string where = "page " + std::to_string(index + 1);
+  const std::string& message = status.message();
+  if (message.compare(0, where.size() + 1, where + ":") == 0) return status;
+  return status.WithContext(where);
+}
+
+}  // namespace
+
+int WorkerCount(int requested) {
+  const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  if (requested <= 0) return cores;
+  return std::min(requested, cores * kWorkersPerCore);
+}
+
+Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
+                            std::mutex& document_mutex, PageWorker& worker,
+                            const ReadOptions& options) {
+  Status failed;
+  try {
+    Result<PageLayout> page =
+        ReadPageOrThrow(document, index, document_mutex, worker, options);
+    if (page.ok()) return page;
+    failed = page.status();
+  } catch (const std::bad_alloc&) {
+    failed = Status::Internal("out of memory");
+  } catch (const std::exception& e) {
+    failed = Status::Internal(std::string("internal error: ") + e.what());
+  } catch (...) {
+    failed = Status::Internal("internal error: unknown exception");
+  }
+  return NamePage(failed, index);
+}
+
 Result<DocumentLayout> AssembleLayout(const extract::SourceDocument& document,
                                       const std::string& file_name,
                                       std::vector<Result<PageLayout>> pages) {
@@ -153,8 +188,7 @@ Result<DocumentLayout> AssembleLayout(const extract::SourceDocument& document,
   layout.sha256 = document.sha256();
   layout.page_count = document.page_count();
   for (size_t i = 0; i < pages.size(); ++i) {
-    if (!pages[i].ok())
-      return pages[i].status().WithContext("page " + std::to_string(i + 1));
+    if (!pages[i].ok()) return NamePage(pages[i].status(), static_cast<int>(i));
     layout.pages.push_back(std::move(pages[i]).value());
   }
   return layout;
@@ -166,10 +200,7 @@ Result<DocumentLayout> ReadDocument(const extract::SourceDocument& document,
                                     const ProgressFn& progress,
                                     StageTimes* times) {
   const int pages = document.page_count();
-  int workers = options.workers > 0
-                    ? options.workers
-                    : static_cast<int>(std::thread::hardware_concurrency());
-  workers = std::clamp(workers, 1, std::max(1, pages));
+  const int workers = std::min(WorkerCount(options.workers), std::max(1, pages));
 
   std::vector<Result<PageLayout>> results(pages, Status::Internal("not read"));
   std::vector<PageWorker> state(workers);
@@ -179,16 +210,22 @@ Result<DocumentLayout> ReadDocument(const extract::SourceDocument& document,
   auto work = [&](PageWorker& worker) {
     for (int i = next++; i < pages; i = next++) {
       results[i] = ReadPage(document, i, document_mutex, worker, options);
-      if (!results[i].ok())
-        results[i] = results[i].status().WithContext("page " +
-                                                     std::to_string(i + 1));
       std::lock_guard<std::mutex> lock(progress_mutex);
       ++done;
-      if (progress) progress(done, pages);
+      // No exception may leave a worker thread (std::terminate): progress
+      // is a courtesy, and a failing one is dropped.
+      try {
+        if (progress) progress(done, pages);
+      } catch (...) {
+      }
     }
   };
   std::vector<std::thread> threads;
-  for (int w = 1; w < workers; ++w) threads.emplace_back(work, std::ref(state[w]));
+  try {
+    for (int w = 1; w < workers; ++w) threads.emplace_back(work, std::ref(state[w]));
+  } catch (const std::system_error&) {
+    // The system gave fewer threads than asked for: read with those started.
+  }
   work(state[0]);
   for (std::thread& t : threads) t.join();
 

@@ -29,6 +29,14 @@ struct ReadOptions {
   std::string debug_dir;              // non-empty: write overlay PNGs here
 };
 
+// Workers beyond this many per core only cost memory (each has its own OCR
+// engine and page buffers) and time; -j is clamped to it.
+inline constexpr int kWorkersPerCore = 4;
+
+// The worker threads to start for `requested` (-j): one per core for 0 or
+// less, else `requested`, at most kWorkersPerCore per core.
+int WorkerCount(int requested);
+
 // Called after each page with (pages done, page count); from worker threads,
 // serialized by the reader.
 using ProgressFn = std::function<void(int done, int total)>;
@@ -48,7 +56,9 @@ struct PageWorker {
 };
 
 // Reads page `index` of `document`. `document_mutex` serializes the calls
-// into the (not thread-safe) document; everything else runs unlocked.
+// into the (not thread-safe) document; everything else runs unlocked. Never
+// throws (an exception becomes an internal-error Status), so it is safe on a
+// worker thread; a failure's message names the page once.
 Result<PageLayout> ReadPage(const extract::SourceDocument& document, int index,
                             std::mutex& document_mutex, PageWorker& worker,
                             const ReadOptions& options);
@@ -59,7 +69,8 @@ Result<DocumentLayout> AssembleLayout(const extract::SourceDocument& document,
                                       const std::string& file_name,
                                       std::vector<Result<PageLayout>> pages);
 
-// Reads every page, in parallel on options.workers threads. Fails only when
+// Reads every page, in parallel on WorkerCount(options.workers) threads (or
+// as many as the system starts). Fails only when
 // a page cannot be rendered or the OCR engine cannot start; the Status
 // names the page.
 Result<DocumentLayout> ReadDocument(const extract::SourceDocument& document,

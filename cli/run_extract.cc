@@ -91,7 +91,9 @@ Result<ExtractOutcome> RunExtract(const ExtractRequest& request,
     };
   Result<DocumentLayout> layout = ReadDocument(
       *document, request.input, request.read, progress, &outcome.times);
-  if (!layout.ok()) return layout.status().WithContext(request.input);
+  // A page that cannot be read (too large, too small, damaged) fails the
+  // document as any other unusable input does: with its `failed` row.
+  if (!layout.ok()) return fail(layout.status(), document->sha256());
 
   Result<Declaration> declaration =
       BuildReconciledDeclaration(*layout, request.min_confidence);

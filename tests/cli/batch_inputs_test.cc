@@ -61,6 +61,37 @@ TEST_F(BatchInputsTest, NeitherFolderNorFileIsInvalidInput) {
   EXPECT_NE(std::string::npos, inputs.status().message().find("nowhere"));
 }
 
+// A link back up the tree (loop -> .) listed every file once per level of
+// the loop (82 entries for 2 files); a dangling link is listed once.
+TEST_F(BatchInputsTest, LinkLoopListsEachRealFileOnce) {
+  Touch("in/a.pdf");
+  Touch("in/b/c.pdf");
+  fs::create_directory_symlink(".", root_ / "in/loop");
+  fs::create_directory_symlink("..", root_ / "in/b/up");
+  fs::create_symlink("a.pdf", root_ / "in/also-a.pdf");
+  fs::create_symlink("nowhere.pdf", root_ / "in/dangling.pdf");
+  Result<std::vector<BatchInput>> inputs = ListBatchInputs(Path("in"));
+  ASSERT_TRUE(inputs.ok()) << inputs.status().message();
+  EXPECT_EQ((std::vector<std::string>{"a.pdf", "b/c.pdf", "dangling.pdf"}), Relatives(*inputs));
+}
+
+// report.pdf and report.PDF both wrote report.json, the second over the first.
+TEST_F(BatchInputsTest, NoTwoInputsShareAnOutputName) {
+  for (const char* f : {"in/report.pdf", "in/report.PDF", "in/Report.png", "in/report_pdf.pdf",
+                        "in/b/report.pdf"})
+    Touch(f);
+  Result<std::vector<BatchInput>> inputs = ListBatchInputs(Path("in"));
+  ASSERT_TRUE(inputs.ok()) << inputs.status().message();
+  std::map<std::string, std::pair<std::string, bool>> outputs;
+  for (const BatchInput& i : *inputs) outputs[i.relative] = {i.output, i.output_renamed};
+  using Out = std::pair<std::string, bool>;
+  EXPECT_EQ(Out("Report", false), outputs["Report.png"]);
+  EXPECT_EQ(Out("report_PDF", true), outputs["report.PDF"]);
+  EXPECT_EQ(Out("report_pdf-2", true), outputs["report.pdf"]);
+  EXPECT_EQ(Out("report_pdf_pdf", true), outputs["report_pdf.pdf"]);  // report.PDF took it
+  EXPECT_EQ(Out("b/report", false), outputs["b/report.pdf"]);
+}
+
 TEST(ShardTest, ParsesKOverN) {
   Result<Shard> s = ParseShard("2/3");
   ASSERT_TRUE(s.ok());

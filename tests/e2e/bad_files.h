@@ -55,9 +55,10 @@ inline std::vector<BadFile> BadFiles() {
        "2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
        "PDF has no pages"},
       // 20000 pt square (7 m, 83000 pixels a side at 300 dpi) holding the
-      // table below drawn 30 times larger.
+      // table below drawn 30 times larger: under the pixel cap only at 27
+      // dpi, where nothing can be read.
       {"huge-page.pdf", OnePagePdf("0 0 20000 20000", "30 0 0 30 0 0 cm " + table),
-       "not a declaration"},
+       "page too large to render"},
       {"no-tables.pdf",
        OnePagePdf(a4, "BT /F1 24 Tf 72 700 Td (Meeting notes, not a declaration) Tj ET"),
        "no table"},

@@ -105,7 +105,7 @@ TEST_F(BatchTest, KilledAtAnyMomentAndRerunEveryDocumentOnce) {
   EXPECT_EQ(std::to_string(kDocuments), One(db, "SELECT count(*) FROM documents"));
   // Nothing half-written is left among the outputs.
   for (const fs::directory_entry& e : fs::recursive_directory_iterator(out))
-    EXPECT_EQ(std::string::npos, e.path().filename().string().find(".tmp-")) << e.path();
+    EXPECT_EQ(std::string::npos, e.path().filename().string().find(".decltab-")) << e.path();
   // The final run skipped what was done.
   EXPECT_NE(std::string::npos, last.stdout_text.find("5 skipped")) << last.stdout_text;
 }

@@ -36,10 +36,11 @@ TEST(ExitCodesTest, UnusableInputExitsTwoWithOneLineAndNoOutput) {
   }
 }
 
-TEST(ExitCodesTest, BadUsageExitsTwo) {
+// 2 says the input is unusable; a command that is wrong is 1.
+TEST(ExitCodesTest, BadUsageExitsOne) {
   std::string dir = TempDir("usage");
-  EXPECT_EQ(2, RunDecltab("extract", dir).exit_code);
-  EXPECT_EQ(2, RunDecltab("frobnicate x.pdf", dir).exit_code);
+  EXPECT_EQ(1, RunDecltab("extract", dir).exit_code);
+  EXPECT_EQ(1, RunDecltab("frobnicate x.pdf", dir).exit_code);
   EXPECT_EQ(0, RunDecltab("--help", dir).exit_code);
 }
 

@@ -18,6 +18,10 @@ struct RunResult {
   std::string stdout_text, stderr_text;
 };
 
+inline std::string AbsolutePath(const std::string& path) {
+  return std::filesystem::absolute(path).string();
+}
+
 inline std::string ReadAll(const std::string& path) {
   std::ifstream in(path);
   std::stringstream s;
@@ -38,10 +42,14 @@ inline std::string TempDir(const std::string& name) {
   return dir.string();
 }
 
-inline RunResult RunDecltab(const std::string& args, const std::string& scratch) {
+// Runs `decltab args` (a shell command line) in `cwd` (empty: the current
+// folder); its output is captured in files in `scratch`.
+inline RunResult RunDecltab(const std::string& args, const std::string& scratch,
+                            const std::string& cwd = "") {
   std::string out = scratch + "/stdout.txt", err = scratch + "/stderr.txt";
-  std::string command = std::string(DECLTAB_BINARY) + " " + args + " >" + out +
-                        " 2>" + err;
+  std::string binary = AbsolutePath(DECLTAB_BINARY);
+  std::string command = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + binary + " " + args +
+                        " >" + out + " 2>" + err;
   int status = std::system(command.c_str());
   RunResult run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
