@@ -92,9 +92,11 @@ Result<PageLayout> ReadPageOrThrow(const extract::SourceDocument& document, int 
   Clock::time_point start = Clock::now();
   PageImage image;
   std::vector<Word> words;
+  std::vector<std::string> damage;  // Poppler's errors on this page
   {
     // poppler-cpp documents are not safe for concurrent use.
     std::lock_guard<std::mutex> lock(document_mutex);
+    extract::PopplerErrors poppler_errors;
     Result<PageImage> rendered = document.RenderPage(index, options.render);
     if (!rendered.ok()) return rendered.status();
     image = std::move(rendered).value();
@@ -103,6 +105,7 @@ Result<PageLayout> ReadPageOrThrow(const extract::SourceDocument& document, int 
       if (layer.ok() && extract::TextLayerUsable(*layer))
         words = std::move(layer).value();
     }
+    damage = poppler_errors.errors();
   }
   worker.times.render += SecondsSince(start);
 
@@ -127,6 +130,7 @@ Result<PageLayout> ReadPageOrThrow(const extract::SourceDocument& document, int 
   page.height = image.height;
   page.skew_degrees = geometry->skew_degrees;
   page.tables = geometry->tables;
+  for (const std::string& error : damage) page.warnings.push_back("damaged: " + error);
   if (use_text_layer) {
     page.source = PageSource::kTextLayer;
     layout::AssignWords(words, &page.tables, &page.blocks);
@@ -187,6 +191,7 @@ Result<DocumentLayout> AssembleLayout(const extract::SourceDocument& document,
   layout.file = file_name;
   layout.sha256 = document.sha256();
   layout.page_count = document.page_count();
+  layout.warnings = document.load_errors();
   for (size_t i = 0; i < pages.size(); ++i) {
     if (!pages[i].ok()) return NamePage(pages[i].status(), static_cast<int>(i));
     layout.pages.push_back(std::move(pages[i]).value());

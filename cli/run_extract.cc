@@ -25,6 +25,21 @@ Status NotADeclaration(const DocumentLayout& layout, const Declaration& declarat
       "not a declaration: no project form (项目名称) or budget heading on " + pages);
 }
 
+// A damaged file's repairs and render errors as the declaration's warnings,
+// so that what is missing from it is not taken for what the document says.
+void AddDamageWarnings(const DocumentLayout& layout, Declaration* declaration) {
+  std::vector<std::string> damage;
+  for (const std::string& w : layout.warnings) damage.push_back("damaged PDF: " + w);
+  for (const PageLayout& page : layout.pages)
+    for (const std::string& w : page.warnings)
+      damage.push_back("page " + std::to_string(page.page_number) + ": " + w);
+  if (damage.empty()) return;
+  damage.insert(damage.begin(),
+                "damaged PDF: Poppler repaired or skipped parts of it; what it could not "
+                "read is missing here");
+  declaration->warnings.insert(declaration->warnings.begin(), damage.begin(), damage.end());
+}
+
 }  // namespace
 
 std::string FileStem(const std::string& path) {
@@ -41,6 +56,7 @@ Result<Declaration> BuildReconciledDeclaration(const DocumentLayout& layout,
   if (!declaration.ok()) return declaration.status();
   Status usable = NotADeclaration(layout, *declaration);
   if (!usable.ok()) return usable;
+  AddDamageWarnings(layout, &*declaration);
   reconcile::Reconcile(&*declaration, reconcile::ReconcileOptions{min_confidence});
   return declaration;
 }

@@ -79,6 +79,9 @@ struct PageLayout {
   PageSource source = PageSource::kOcr;
   std::vector<Table> tables;       // top to bottom
   std::vector<TextBlock> blocks;   // reading order, tables excluded
+  // What went wrong reading the page without stopping it (errors Poppler
+  // reported rendering a damaged page); empty for a sound page.
+  std::vector<std::string> warnings;
 };
 
 struct DocumentLayout {
@@ -86,6 +89,8 @@ struct DocumentLayout {
   std::string sha256;  // hex of the file's bytes
   int page_count = 0;
   std::vector<PageLayout> pages;
+  // The file's own damage (errors Poppler reported opening it).
+  std::vector<std::string> warnings;
 };
 
 }  // namespace decltab

@@ -35,11 +35,17 @@ constexpr int kMinReadableDpi = 50;
 // Poppler reports syntax errors of damaged files on stderr by default; the
 // CLI promises one line on failure, and Open() already turns a failed load
 // into a Status. The setting is process-wide, hence once.
+// The PopplerErrors collecting on this thread, if any.
+thread_local PopplerErrors* t_errors = nullptr;
+
 void SilencePoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {},
-                                      nullptr);
+    poppler::set_debug_error_function(
+        [](const std::string& message, void*) {
+          if (t_errors) t_errors->Add(message);
+        },
+        nullptr);
   });
 }
 
@@ -130,9 +136,25 @@ PageImage ScaleImage(const PageImage& image, int dpi) {
   return out;
 }
 
+// Distinct lines kept per PopplerErrors: a damaged stream repeats itself.
+constexpr size_t kMaxPopplerErrors = 3;
+
 }  // namespace
 
+PopplerErrors::PopplerErrors() : outer_(t_errors) { t_errors = this; }
+PopplerErrors::~PopplerErrors() { t_errors = outer_; }
+
+void PopplerErrors::Add(const std::string& message) {
+  std::string line = EscapeControls(message);
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  if (line.empty() || errors_.size() >= kMaxPopplerErrors ||
+      std::find(errors_.begin(), errors_.end(), line) != errors_.end())
+    return;
+  errors_.push_back(std::move(line));
+}
+
 struct SourceDocument::Impl {
+  std::vector<std::string> load_errors;
   std::string sha256;
   int page_count = 0;
   std::unique_ptr<poppler::document> pdf;  // null for image files
@@ -170,6 +192,7 @@ Result<SourceDocument> SourceDocument::FromBytes(std::vector<uint8_t> bytes) {
   poppler::byte_array data(bytes.begin(), bytes.end());
   bytes.clear();
   bytes.shrink_to_fit();
+  PopplerErrors load_errors;
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_data(&data));
   if (!pdf) return Status::InvalidInput("damaged PDF");
   if (pdf->is_locked())
@@ -177,12 +200,16 @@ Result<SourceDocument> SourceDocument::FromBytes(std::vector<uint8_t> bytes) {
   impl->page_count = pdf->pages();
   if (impl->page_count <= 0) return Status::InvalidInput("PDF has no pages");
   impl->pdf = std::move(pdf);
+  impl->load_errors = load_errors.errors();
   return SourceDocument(std::move(impl));
 }
 
 int SourceDocument::page_count() const { return impl_->page_count; }
 const std::string& SourceDocument::sha256() const { return impl_->sha256; }
 bool SourceDocument::is_image() const { return impl_->pdf == nullptr; }
+const std::vector<std::string>& SourceDocument::load_errors() const {
+  return impl_->load_errors;
+}
 
 Result<PageImage> SourceDocument::RenderPage(
     int index, const RenderOptions& options) const {

@@ -28,6 +28,24 @@ struct RenderOptions {
 // Move-only. Not safe for concurrent use from several threads (poppler-cpp
 // documents are not): callers serialize RenderPage/TextLayer on one
 // document.
+// While alive, collects the errors Poppler reports on this thread (which
+// decltab otherwise silences): the repairs and render failures of a damaged
+// file, for the page being read. Nests; at most a few distinct lines kept.
+class PopplerErrors {
+ public:
+  PopplerErrors();
+  ~PopplerErrors();
+  PopplerErrors(const PopplerErrors&) = delete;
+  PopplerErrors& operator=(const PopplerErrors&) = delete;
+
+  void Add(const std::string& message);
+  const std::vector<std::string>& errors() const { return errors_; }
+
+ private:
+  std::vector<std::string> errors_;
+  PopplerErrors* outer_;
+};
+
 class SourceDocument {
  public:
   // Reads the whole file, hashes it and opens it. Fails with kInvalidInput
@@ -50,6 +68,10 @@ class SourceDocument {
   const std::string& sha256() const;
   // True for image files (no text layer; every page needs OCR).
   bool is_image() const;
+  // What Poppler reported while opening the file (a damaged cross-reference
+  // table or stream it repaired or skipped), at most a few distinct lines;
+  // empty for a sound file and for images.
+  const std::vector<std::string>& load_errors() const;
 
   // Renders page `index` (0-based) as 8-bit grey, 0 black, 255 white;
   // page_number is index + 1 and dpi the resolution actually used (see

@@ -257,6 +257,31 @@ TEST_F(HostileInputsTest, SecondBatchOnOneDatabaseIsRefused) {
   ::close(fd);
 }
 
+// 9. A PDF whose middle 30% is random bytes extracted what Poppler could
+// still read, exit 0, and said nothing of the damage.
+TEST_F(HostileInputsTest, DamagedPdfSaysSoOnItsPages) {
+  std::string bytes = ReadAll("testdata/variant-b.pdf");
+  uint32_t state = 7;
+  for (size_t i = bytes.size() * 35 / 100; i < bytes.size() * 65 / 100; ++i) {
+    state = state * 1103515245u + 12345u;
+    bytes[i] = static_cast<char>(state >> 24);
+  }
+  WriteFile(In("damaged.pdf"), bytes);
+  RunResult run = RunDecltab("-q extract damaged.pdf -o out --db d.sqlite", scratch_, dir_);
+  EXPECT_EQ(0, run.exit_code) << run.stderr_text;
+  const std::string json = ReadAll(In("out/damaged.json"));
+  EXPECT_NE(std::string::npos, json.find("\"damaged PDF: Poppler repaired or skipped parts"))
+      << json.substr(0, 2000);
+  EXPECT_NE(std::string::npos, json.find("\"page 1: damaged: ")) << json.substr(0, 2000);
+  EXPECT_EQ("1", One(In("d.sqlite"), "SELECT count(*) FROM documents WHERE instr(warnings, "
+                                     "'damaged PDF') > 0"));
+  // The sound file says nothing of the kind.
+  fs::copy_file("testdata/variant-b.pdf", In("sound.pdf"));
+  run = RunDecltab("-q extract sound.pdf -o out", scratch_, dir_);
+  EXPECT_EQ(0, run.exit_code) << run.stderr_text;
+  EXPECT_EQ(std::string::npos, ReadAll(In("out/sound.json")).find("damaged"));
+}
+
 // 12. A file name holding a newline and ESC forged a log line and sent
 // escape sequences to the terminal.
 TEST_F(HostileInputsTest, FileNamesCannotForgeLogLines) {
