@@ -190,7 +190,6 @@ int RunLayoutCommand(const std::string& input, const std::string& out_dir,
     PrintError(input + ": " + document.status().message());
     return ExitCode(document.status());
   }
-  std::filesystem::create_directories(out_dir);
   if (!read.debug_dir.empty()) std::filesystem::create_directories(read.debug_dir);
   cli::LogFn log = MakeLogger(quiet);
   Result<decltab::DocumentLayout> layout = cli::ReadDocument(
@@ -203,6 +202,7 @@ int RunLayoutCommand(const std::string& input, const std::string& out_dir,
     PrintError(input + ": " + layout.status().message());
     return ExitCode(layout.status());
   }
+  std::filesystem::create_directories(out_dir);  // only once there is something to write
   for (const decltab::PageLayout& page : layout->pages) {
     std::string path = out_dir + "/page-" + std::to_string(page.page_number) + ".json";
     std::ofstream out(path);

@@ -156,9 +156,7 @@ TEST_F(HostileInputsTest, ThinPagesAreTooSmallToRead) {
   WriteFile(In("thin.pdf"), EmptyPagesPdf(4, "0 0 595 0.1"));
   WriteFile(In("dot.png"), OnePixelPng());
   Expect("-q extract thin.pdf -o out -j 2", 2, "decltab: thin.pdf: page 1: page too small to read");
-  Expect("-q layout thin.pdf -o out -j 2", 2, "decltab: thin.pdf: page 1: page too small to read",
-         {"out"});  // layout makes its folder first
-  fs::remove_all(In("out"));
+  Expect("-q layout thin.pdf -o out -j 2", 2, "decltab: thin.pdf: page 1: page too small to read");
   Expect("-q extract thin.pdf -o out -j 1", 2, "page 1: page too small to read");
   Expect("-q extract dot.png -o out", 2, "decltab: dot.png: page 1: page too small to read");
 }
