@@ -32,12 +32,13 @@ constexpr double kImageDownscaleSlack = 1.25;
 // under 50 dpi a 10.5 pt CJK glyph is 7 pixels high, and nothing is read.
 constexpr int kMinReadableDpi = 50;
 
-// Poppler reports syntax errors of damaged files on stderr by default; the
-// CLI promises one line on failure, and Open() already turns a failed load
-// into a Status. The setting is process-wide, hence once.
 // The PopplerErrors collecting on this thread, if any.
 thread_local PopplerErrors* t_errors = nullptr;
 
+// Poppler reports syntax errors of damaged files on stderr by default; the
+// CLI promises one line on failure, and Open() already turns a failed load
+// into a Status. The messages go to the thread's PopplerErrors, if any (they
+// become warnings), else nowhere. The setting is process-wide, hence once.
 void SilencePoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
