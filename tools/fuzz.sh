@@ -14,9 +14,10 @@ shift || true
 DECLTAB_EXTRA_PACKAGES="clang libclang-rt-14-dev" tools/bootstrap.sh --deps-only
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DDECLTAB_FUZZ=ON \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDECLTAB_FOLDERS="core;extract;normalize" \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDECLTAB_FOLDERS="core;extract;normalize;reconcile;export" \
   -DDECLTAB_FUZZ_SECONDS="$SECONDS_PER_TARGET" >/dev/null
-FUZZERS=(fuzz_amount fuzz_target fuzz_date fuzz_text fuzz_paragraphs fuzz_source_document)
+FUZZERS=(fuzz_amount fuzz_target fuzz_date fuzz_text fuzz_paragraphs fuzz_source_document
+         fuzz_writers)
 echo "fuzz: building ${FUZZERS[*]} in build-fuzz/, log in build-fuzz/build.log"
 if ! cmake --build build-fuzz -j"${DECLTAB_JOBS:-2}" --target "${FUZZERS[@]}" \
     >build-fuzz/build.log 2>&1; then
