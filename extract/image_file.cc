@@ -33,8 +33,8 @@ bool IsTiff(const std::vector<uint8_t>& bytes) {
 
 constexpr double kA4WidthInches = 210.0 / 25.4;
 
-// Leptonica reports errors (and relays libpng's) on stderr; decltab turns
-// each failure into one Status instead. The setting is process-wide.
+// Leptonica reports errors on stderr; decltab turns each failure into one
+// Status instead. The setting is process-wide.
 void SilenceLeptonica() {
   static std::once_flag once;
   std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });

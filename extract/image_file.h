@@ -23,8 +23,9 @@ Result<int> CountImagePages(const std::vector<uint8_t>& bytes);
 // assuming the page is A4 wide (the declarations are A4 forms). A page whose
 // header declares more than `max_pixels` (> 0) is kInvalidInput "page too
 // large to read" before anything is decoded: a 439 KB PNG can declare
-// 20000 x 20000 pixels, 1.2 GB once decoded. Leptonica's and libpng's own
-// messages are silenced (the caller reports one line).
+// 20000 x 20000 pixels, 1.2 GB once decoded. Leptonica's messages are
+// silenced (the caller reports one line); libpng's error line for corrupt
+// image data is not.
 Result<PageImage> DecodeImagePage(const std::vector<uint8_t>& bytes, int index,
                                   int64_t max_pixels = 0);
 
