@@ -193,10 +193,11 @@ class Batch {
 Result<BatchCounts> RunBatch(const BatchRequest& request, const BatchObserver& observe) {
   Result<std::vector<BatchInput>> inputs = ListBatchInputs(request.input);
   if (!inputs.ok()) return inputs.status();
-  // A PostgreSQL server arbitrates its own writers; OUTDIR is still one
-  // batch's at a time.
+  // A PostgreSQL server arbitrates its own writers; a part of OUTDIR is
+  // still one batch's at a time.
   Result<BatchLock> lock = BatchLock::Acquire(
-      exporter::IsPostgresUri(request.db) ? "" : request.db, request.out_dir);
+      exporter::IsPostgresUri(request.db) ? "" : request.db, request.out_dir,
+      std::to_string(request.shard.index) + "-of-" + std::to_string(request.shard.count));
   if (!lock.ok()) return lock.status();
   Result<std::unique_ptr<exporter::Database>> db = exporter::OpenOutputDatabase(request.db);
   if (!db.ok()) return db.status();

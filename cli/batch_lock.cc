@@ -30,7 +30,8 @@ Result<int> LockPath(const std::string& path, int flags, const std::string& what
 
 }  // namespace
 
-Result<BatchLock> BatchLock::Acquire(const std::string& db, const std::string& out_dir) {
+Result<BatchLock> BatchLock::Acquire(const std::string& db, const std::string& out_dir,
+                                     const std::string& part) {
   BatchLock lock(-1, -1);
   if (!db.empty()) {
     Result<int> db_fd = LockPath(db + ".lock", O_RDWR | O_CREAT, "database " + db);
@@ -41,7 +42,8 @@ Result<BatchLock> BatchLock::Acquire(const std::string& db, const std::string& o
   std::filesystem::create_directories(out_dir.empty() ? "." : out_dir, ec);
   if (ec) return Status::Internal(out_dir + ": cannot create directory: " + ec.message());
   const std::string dir = out_dir.empty() ? "." : out_dir;
-  Result<int> dir_fd = LockPath(dir, O_RDONLY | O_DIRECTORY, "output folder " + dir);
+  Result<int> dir_fd = LockPath(dir + "/.decltab-batch-" + part + ".lock", O_RDWR | O_CREAT,
+                                "output folder " + dir + " (shard " + part + ")");
   if (!dir_fd.ok()) return dir_fd.status();
   lock.dir_fd_ = *dir_fd;
   return lock;

@@ -1,6 +1,9 @@
-// One batch at a time per database and per output folder. Two batches on
-// one --db or OUTDIR would each remove and rename the other's temporaries
-// and rows; the second is refused instead, while the first runs.
+// One batch at a time per database and per part of an output folder. Two
+// batches on one --db, or on one OUTDIR and the same shard, would each
+// remove and rename the other's temporaries and rows; the second is refused
+// instead, while the first runs. Shards of one archive (--shard K/N, as the
+// Slurm and Kubernetes jobs run them) share OUTDIR: they write disjoint
+// documents under distinct names, so each takes only its own part's lock.
 #ifndef DECLTAB_CLI_BATCH_LOCK_H_
 #define DECLTAB_CLI_BATCH_LOCK_H_
 
@@ -11,15 +14,17 @@
 namespace decltab::cli {
 
 // Holds exclusive flock(2) locks on "<db>.lock" (created beside a database
-// file and left there: removing it would race with the next batch taking
-// it; none for an empty `db`) and on the output folder itself (created if
-// missing). Released when
-// destroyed, or by the kernel when the process ends however it ends.
+// file; none for an empty `db`) and on "OUTDIR/.decltab-batch-<part>.lock"
+// (OUTDIR created if missing). Both files are left in place: removing one
+// would race with the next batch taking it. Released when destroyed, or by
+// the kernel when the process ends however it ends.
 class BatchLock {
  public:
   // Fails with kInternal, saying which is in use, when another process holds
   // either lock; never waits.
-  static Result<BatchLock> Acquire(const std::string& db, const std::string& out_dir);
+  // `part` names the batch's share of OUTDIR ("0-of-1" for a whole batch).
+  static Result<BatchLock> Acquire(const std::string& db, const std::string& out_dir,
+                                   const std::string& part);
 
   BatchLock(BatchLock&& other) noexcept;
   BatchLock& operator=(BatchLock&& other) noexcept;

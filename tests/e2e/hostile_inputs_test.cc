@@ -232,7 +232,8 @@ TEST_F(HostileInputsTest, InputsWithOneStemGetTwoOutputs) {
   EXPECT_TRUE(fs::is_regular_file(In("out/report_pdf/projects.csv")));
 }
 
-// 7. A second batch on a database or output folder in use is refused.
+// 7. A second batch on a database, or on an output folder and shard, in use
+// is refused; another shard of the archive may share the folder.
 TEST_F(HostileInputsTest, SecondBatchOnOneDatabaseIsRefused) {
   fs::create_directories(In("in"));
   WriteFile(In("in/notes.pdf"), "not a pdf\n");
@@ -247,11 +248,15 @@ TEST_F(HostileInputsTest, SecondBatchOnOneDatabaseIsRefused) {
     ::close(fd);
   }
   fs::create_directories(In("out"));
-  int fd = ::open(In("out").c_str(), O_RDONLY | O_DIRECTORY);
+  WriteFile(In("out/.decltab-batch-0-of-1.lock"), "");
+  int fd = ::open(In("out/.decltab-batch-0-of-1.lock").c_str(), O_RDWR);
   ASSERT_GE(fd, 0);
   ASSERT_EQ(0, ::flock(fd, LOCK_EX));
   Expect("batch in -o out --db other.sqlite", 1,
-         "decltab: output folder out is in use by another decltab batch", {"other.sqlite"});
+         "decltab: output folder out (shard 0-of-1) is in use by another decltab batch",
+         {"other.sqlite"});
+  // Another shard of the archive shares the folder (as Slurm's array tasks do).
+  Expect("-q batch in -o out --db shard.sqlite --shard 1/2", 0, "", {"shard.sqlite", "out"}, 0);
   ::close(fd);
 }
 
