@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "cli/batch.h"
 #include "cli/batch_progress.h"
@@ -66,6 +67,18 @@ void AddReadOptions(CLI::App* app, cli::ReadOptions* read) {
                   "worker threads (0: one per core; at most " +
                       std::to_string(cli::kWorkersPerCore) + " per core)")
       ->capture_default_str();
+  app->add_option("--ocr", read->ocr_engine,
+                  "recognizer for scanned pages: tesseract, ppocr (PP-OCRv4), or auto "
+                  "(ppocr when its model is installed, else tesseract)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, cli::OcrChoice>{{"tesseract", cli::OcrChoice::kTesseract},
+                                                {"ppocr", cli::OcrChoice::kPpOcr},
+                                                {"auto", cli::OcrChoice::kAuto}},
+          CLI::ignore_case))
+      ->default_str("auto");
+  app->add_option("--model-dir", read->ppocr.model_dir,
+                  "folder of the PP-OCR model (default: $DECLTAB_PPOCR_DIR, else "
+                  "build/models/ppocr)");
   app->add_option("--lang", read->ocr.languages, "Tesseract languages for text")
       ->capture_default_str();
   app->add_option("--text-height", read->regions.target_text_height_px,
@@ -381,6 +394,19 @@ int main(int argc, char** argv) {
       // Help is 0; a usage error is 1 (2 is kept for unusable input).
       int code = app.exit(e);  // prints help or the parse error
       return code == 0 ? 0 : 1;
+    }
+    cli::ReadOptions* read = extract->parsed() ? &request.read
+                             : layout->parsed() ? &layout_read
+                             : batch->parsed()  ? &batch_request.read
+                                                : nullptr;
+    if (read) {
+      const Status ocr = cli::ResolveOcrChoice(read, [](const std::string& line) {
+        std::fprintf(stderr, "decltab: %s\n", line.c_str());
+      });
+      if (!ocr.ok()) {
+        std::fprintf(stderr, "decltab: %s\n", ocr.message().c_str());
+        return ExitCode(ocr);
+      }
     }
     if (extract->parsed())
       return CheckReadOptions(*extract, request.read)

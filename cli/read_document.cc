@@ -56,8 +56,7 @@ Status OcrPage(const layout::PageGeometry& geometry, PageWorker& worker,
                            line.width + 2 * margin, line.height + 2 * margin}
                           .Intersect(page_box));
   if (!worker.engine) {
-    Result<std::unique_ptr<extract::OcrEngine>> engine =
-        extract::CreateTesseractEngine(options.ocr);
+    Result<std::unique_ptr<extract::OcrEngine>> engine = CreateOcrEngine(options);
     if (!engine.ok()) return engine.status();
     worker.engine = std::move(engine).value();
   }
@@ -158,6 +157,33 @@ Status NamePage(const Status& status, int index) {
 }
 
 }  // namespace
+
+Status ResolveOcrChoice(ReadOptions* options,
+                        const std::function<void(const std::string&)>& warn) {
+  if (options->ocr_engine == OcrChoice::kTesseract) return Status::Ok();
+  const Status model = extract::CheckPpOcrModel(options->ppocr);
+  if (options->ocr_engine == OcrChoice::kPpOcr || model.ok()) {
+    if (model.ok()) options->ocr_engine = OcrChoice::kPpOcr;
+    return model;
+  }
+  options->ocr_engine = OcrChoice::kTesseract;
+  if (warn) warn("warning: " + model.message() + "; reading with Tesseract");
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<extract::OcrEngine>> CreateOcrEngine(const ReadOptions& options) {
+  switch (options.ocr_engine) {
+    case OcrChoice::kTesseract:
+      return extract::CreateTesseractEngine(options.ocr);
+    case OcrChoice::kPpOcr:
+      return extract::CreatePpOcrEngine(options.ppocr);
+    case OcrChoice::kAuto:
+      if (extract::CheckPpOcrModel(options.ppocr).ok())
+        return extract::CreatePpOcrEngine(options.ppocr);
+      return extract::CreateTesseractEngine(options.ocr);
+  }
+  return Status::Internal("unknown OCR engine");
+}
 
 int WorkerCount(int requested) {
   const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));

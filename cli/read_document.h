@@ -13,15 +13,25 @@
 #include "core/page_layout.h"
 #include "core/result.h"
 #include "extract/ocr_engine.h"
+#include "extract/ppocr_engine.h"
 #include "extract/region_reader.h"
 #include "extract/source_document.h"
 #include "layout/page_analyzer.h"
 
 namespace decltab::cli {
 
+// The recognizer image-only pages are read with (--ocr).
+enum class OcrChoice {
+  kTesseract,  // Tesseract chi_sim (+ eng for digits)
+  kPpOcr,      // PP-OCRv4 through OpenCV DNN; its model must be there
+  kAuto,       // PP-OCR when its model is there, else Tesseract
+};
+
 struct ReadOptions {
   extract::RenderOptions render;      // dpi 300 by default
+  OcrChoice ocr_engine = OcrChoice::kAuto;
   extract::TesseractOptions ocr;
+  extract::PpOcrOptions ppocr;
   extract::RegionOptions regions;
   layout::LayoutOptions layout;
   int workers = 0;                    // 0: one per core
@@ -36,6 +46,17 @@ inline constexpr int kWorkersPerCore = 4;
 // The worker threads to start for `requested` (-j): one per core for 0 or
 // less, else `requested`, at most kWorkersPerCore per core.
 int WorkerCount(int requested);
+
+// Settles options->ocr_engine before pages are read: kPpOcr fails with
+// kNotFound (naming the missing model file and the bootstrap command) when
+// the model is not there; kAuto becomes kPpOcr, or kTesseract with one
+// warning line passed to `warn` when the model is missing.
+Status ResolveOcrChoice(ReadOptions* options,
+                        const std::function<void(const std::string&)>& warn);
+
+// The engine options->ocr_engine names (kAuto as ResolveOcrChoice settles it,
+// silently).
+Result<std::unique_ptr<extract::OcrEngine>> CreateOcrEngine(const ReadOptions& options);
 
 // Called after each page with (pages done, page count); from worker threads,
 // serialized by the reader.
