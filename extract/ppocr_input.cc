@@ -74,8 +74,10 @@ int PpOcrInputWidth(int width, int height) {
   const int scaled = std::max(
       1, static_cast<int>(std::ceil(static_cast<double>(kPpOcrInputHeight) * width /
                                     std::max(1, height))));
-  const int step = scaled <= 320 ? 32 : scaled <= 640 ? 64 : 128;
-  return (scaled + step - 1) / step * step;
+  for (int bucket : kPpOcrWidthBuckets)
+    if (scaled <= bucket) return bucket;
+  constexpr int kStep = 512;
+  return (scaled + kStep - 1) / kStep * kStep;
 }
 
 cv::Mat PpOcrInputBlob(const cv::Mat& grey_line, int input_width) {

@@ -23,11 +23,14 @@ constexpr int kPpOcrInputHeight = 48;
 // it (a stray dot, the strokes of a lone 二). Empty without ink.
 std::vector<cv::Rect> FindTextLines(const cv::Mat& grey, double margin);
 
+// The network input widths lines are padded to (beyond the last, multiples
+// of 512). OpenCV's DNN re-plans a network whenever its input shape changes
+// (25-35 ms), so the engine keeps one network per width, and a few widths
+// keep that memory bounded; the padding costs less than re-planning.
+constexpr int kPpOcrWidthBuckets[] = {64, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048};
+
 // The network input width for a line image of `width` x `height`: the width
-// it has scaled to kPpOcrInputHeight, rounded up to a bucket (multiples of
-// 32 up to 320, of 64 up to 640, then of 128). OpenCV's DNN re-plans a
-// network whenever its input shape changes (25-35 ms), so a few shared
-// widths keep that rare; the padding costs less.
+// it has scaled to kPpOcrInputHeight, rounded up to a bucket.
 int PpOcrInputWidth(int width, int height);
 
 // The 1 x 3 x kPpOcrInputHeight x `input_width` float tensor of a grey line
