@@ -323,6 +323,7 @@ class Builder {
         indicators_.Read(table, ctx, *ind, &cur_->project.indicators);
       else
         indicators_.Close();
+      TakeIndicatorWarnings(page.page_number);
       return;
     }
     if (ind) {
@@ -342,11 +343,13 @@ class Builder {
       }
       cur_->section = Section::kAfterBudget;
       indicators_.Read(table, ctx, *ind, &cur_->project.indicators);
+      TakeIndicatorWarnings(page.page_number);
       return;
     }
     if (cur_ && indicators_.open() &&
         indicators_.Continue(table, ctx, &cur_->project.indicators)) {
       Touch(page.page_number);
+      TakeIndicatorWarnings(page.page_number);
       return;
     }
     if (cur_ && (cur_->section == Section::kBudget ||
@@ -387,6 +390,12 @@ class Builder {
     }
     for (const std::string& g : read.guesses)
       cur_->project.warnings.push_back(on_page + g);
+  }
+
+  // Moves the indicator reader's warnings into the current project's.
+  void TakeIndicatorWarnings(int page_number) {
+    for (const std::string& w : indicators_.TakeWarnings())
+      cur_->project.warnings.push_back("page " + std::to_string(page_number) + ": " + w);
   }
 
   // Sets the fields a form states; a form continued from the previous page

@@ -210,6 +210,11 @@ void IndicatorReader::ReadRows(const Table& table, const TableContext& ctx,
     ind.source.raw = RowRangeText(table, r, 0, table.cols);
     ind.source.confidence = confidence;
     PlaceAtRow(ctx, table, r, &ind.source);
+    const std::string doubt = DoubtfulTarget(level3, ind.target, ind.target_parsed);
+    if (!doubt.empty()) {
+      ind.source.confidence = std::min(confidence, kDoubtfulTargetConfidence);
+      warnings_.push_back(ind.source.where + ": " + doubt);
+    }
     out->push_back(std::move(ind));
   }
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/declaration.h"
@@ -53,6 +54,10 @@ class IndicatorReader {
   bool Continue(const Table& table, const TableContext& ctx,
                 std::vector<Indicator>* out);
 
+  // What the rows read so far made doubtful (DoubtfulTarget: the row's
+  // place and why; its confidence is lowered too), emptied by the call.
+  std::vector<std::string> TakeWarnings() { return std::move(warnings_); }
+
   void Close() { open_ = false; }
   bool open() const { return open_; }
 
@@ -72,6 +77,7 @@ class IndicatorReader {
   std::string level1_, level2_;
   const Cell* level1_cell_ = nullptr;
   const Cell* level2_cell_ = nullptr;
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace decltab::normalize

@@ -73,4 +73,29 @@ std::optional<TargetParsed> ParseTarget(std::string_view normalized) {
   return t;
 }
 
+std::string DoubtfulTarget(std::string_view level3, std::string_view normalized,
+                           const std::optional<TargetParsed>& parsed) {
+  const bool rate = level3.find("率") != std::string_view::npos ||
+                    level3.find("满意度") != std::string_view::npos;
+  const bool growth = level3.find("增长") != std::string_view::npos ||
+                      level3.find("增幅") != std::string_view::npos ||
+                      level3.find("提高") != std::string_view::npos;
+  if (parsed && rate && !growth && parsed->unit == "%" &&
+      parsed->value.ToDouble() > 100.0)
+    return "target \"" + std::string(normalized) + "\" is a rate above 100%";
+  // The text before the first digit.
+  size_t digit = 0;
+  while (digit < normalized.size() && !IsDigitChar(normalized[digit])) ++digit;
+  if (parsed || digit == 0 || digit == normalized.size()) return "";
+  const std::u32string prefix = ToU32(normalized.substr(0, digit));
+  auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
+  const bool garbled_sign =
+      (prefix.size() == 1 && (letter(prefix[0]) || prefix[0] == U'之' || prefix[0] == U'么')) ||
+      (prefix.size() == 2 && letter(prefix[0]) &&
+       (prefix[1] == U'=' || prefix[1] == U'<' || prefix[1] == U'>'));
+  if (garbled_sign)
+    return "target \"" + std::string(normalized) + "\": comparison sign unreadable";
+  return "";
+}
+
 }  // namespace decltab::normalize

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "layout_builder.h"
+#include "normalize/target.h"
 
 namespace decltab::normalize {
 namespace {
@@ -39,6 +40,26 @@ TEST(IndicatorReaderTest, ContinuesOnlyWithTheSameColumns) {
   reader.Close();
   EXPECT_FALSE(reader.Continue(same, TableContext{3, 1, 2480}, &out));
   EXPECT_EQ(2u, out.size());
+}
+
+TEST(IndicatorReaderTest, ADoubtfulTargetIsUnsureAndWarned) {
+  IndicatorReader reader(0.8, 0.02);
+  std::vector<Indicator> out;
+  Table t = MakeTable(100, 100, {400, 400, 800, 400},
+                      {{"一级指标", "二级指标", "三级指标", "年度指标值"},
+                       {"产出指标", "时效指标", "办结及时率", "290%"},
+                       {"产出指标", "数量指标", "培训人数", ">=50人"}});
+  std::optional<IndicatorColumns> cols = FindIndicatorHeader(t, 0.8);
+  ASSERT_TRUE(cols.has_value());
+  reader.Read(t, TableContext{1, 1, 2480}, *cols, &out);
+  ASSERT_EQ(2u, out.size());
+  EXPECT_LE(out[0].source.confidence, kDoubtfulTargetConfidence);
+  EXPECT_EQ(out[1].source.confidence, 1.0f);
+  const std::vector<std::string> warnings = reader.TakeWarnings();
+  ASSERT_EQ(1u, warnings.size());
+  EXPECT_NE(warnings[0].find("r2"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("290%"), std::string::npos) << warnings[0];
+  EXPECT_TRUE(reader.TakeWarnings().empty());
 }
 
 TEST(IndicatorReaderTest, HeaderVariants) {

@@ -44,5 +44,29 @@ TEST(ParseTargetTest, QualitativeIsNull) {
   }
 }
 
+std::string Doubt(const char* level3, const char* target) {
+  const std::string normalized = NormalizeTarget(target);
+  return DoubtfulTarget(level3, normalized, ParseTarget(normalized));
+}
+
+TEST(DoubtfulTargetTest, ARateAbove100PercentIsDoubtful) {
+  EXPECT_NE(Doubt("及时率", "290%"), "");        // ≥90% misread
+  EXPECT_NE(Doubt("群众满意度", ">=2023%"), "");  // a year read into it
+  EXPECT_EQ(Doubt("及时率", ">=90%"), "");
+  EXPECT_EQ(Doubt("完成率", "=100%"), "");
+  EXPECT_EQ(Doubt("收入增长率", ">=150%"), "");   // growth can exceed 100%
+  EXPECT_EQ(Doubt("培训人数", "290人"), "");
+}
+
+TEST(DoubtfulTargetTest, AnUnreadableComparisonSignIsDoubtful) {
+  EXPECT_NE(Doubt("参训人数", "z=100人"), "");
+  EXPECT_NE(Doubt("运输里程", "之120公里"), "");
+  EXPECT_NE(Doubt("处置单价", "么45元/吨"), "");
+  EXPECT_EQ(Doubt("参训人数", ">=100人"), "");
+  EXPECT_EQ(Doubt("参训人数", "不少于100人"), "");
+  EXPECT_EQ(Doubt("完成时间", "2023年底前"), "");
+  EXPECT_EQ(Doubt("服务质量", "及时"), "");
+}
+
 }  // namespace
 }  // namespace decltab::normalize
