@@ -68,11 +68,13 @@ void AddReadOptions(CLI::App* app, cli::ReadOptions* read) {
                       std::to_string(cli::kWorkersPerCore) + " per core)")
       ->capture_default_str();
   app->add_option("--ocr", read->ocr_engine,
-                  "recognizer for scanned pages: tesseract, ppocr (PP-OCRv4), or auto "
-                  "(ppocr when its model is installed, else tesseract)")
+                  "recognizer for scanned pages: tesseract, ppocr (PP-OCRv4), hybrid "
+                  "(tesseract, ppocr for figures, signs and unsure readings), or auto "
+                  "(hybrid when the PP-OCR model is installed, else tesseract)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, cli::OcrChoice>{{"tesseract", cli::OcrChoice::kTesseract},
                                                 {"ppocr", cli::OcrChoice::kPpOcr},
+                                                {"hybrid", cli::OcrChoice::kHybrid},
                                                 {"auto", cli::OcrChoice::kAuto}},
           CLI::ignore_case))
       ->default_str("auto");

@@ -158,29 +158,41 @@ Status NamePage(const Status& status, int index) {
 
 }  // namespace
 
+// The engine kAuto stands for when PP-OCR's model is there.
+constexpr OcrChoice kDefaultOcr = OcrChoice::kHybrid;
+
 Status ResolveOcrChoice(ReadOptions* options,
                         const std::function<void(const std::string&)>& warn) {
   if (options->ocr_engine == OcrChoice::kTesseract) return Status::Ok();
   const Status model = extract::CheckPpOcrModel(options->ppocr);
-  if (options->ocr_engine == OcrChoice::kPpOcr || model.ok()) {
-    if (model.ok()) options->ocr_engine = OcrChoice::kPpOcr;
-    return model;
-  }
-  options->ocr_engine = OcrChoice::kTesseract;
-  if (warn) warn("warning: " + model.message() + "; reading with Tesseract");
+  if (options->ocr_engine != OcrChoice::kAuto) return model;
+  options->ocr_engine = model.ok() ? kDefaultOcr : OcrChoice::kTesseract;
+  if (!model.ok() && warn)
+    warn("warning: " + model.message() + "; reading with Tesseract");
   return Status::Ok();
 }
 
 Result<std::unique_ptr<extract::OcrEngine>> CreateOcrEngine(const ReadOptions& options) {
-  switch (options.ocr_engine) {
+  OcrChoice choice = options.ocr_engine;
+  if (choice == OcrChoice::kAuto)
+    choice = extract::CheckPpOcrModel(options.ppocr).ok() ? kDefaultOcr
+                                                          : OcrChoice::kTesseract;
+  switch (choice) {
     case OcrChoice::kTesseract:
+    case OcrChoice::kAuto:
       return extract::CreateTesseractEngine(options.ocr);
     case OcrChoice::kPpOcr:
       return extract::CreatePpOcrEngine(options.ppocr);
-    case OcrChoice::kAuto:
-      if (extract::CheckPpOcrModel(options.ppocr).ok())
-        return extract::CreatePpOcrEngine(options.ppocr);
-      return extract::CreateTesseractEngine(options.ocr);
+    case OcrChoice::kHybrid: {
+      Result<std::unique_ptr<extract::OcrEngine>> first =
+          extract::CreateTesseractEngine(options.ocr);
+      if (!first.ok()) return first;
+      Result<std::unique_ptr<extract::OcrEngine>> second =
+          extract::CreatePpOcrEngine(options.ppocr);
+      if (!second.ok()) return second;
+      return extract::CreateRoutedEngine(std::move(first).value(),
+                                         std::move(second).value(), options.routing);
+    }
   }
   return Status::Internal("unknown OCR engine");
 }

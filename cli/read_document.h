@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "extract/ocr_engine.h"
 #include "extract/ppocr_engine.h"
+#include "extract/routed_engine.h"
 #include "extract/region_reader.h"
 #include "extract/source_document.h"
 #include "layout/page_analyzer.h"
@@ -24,7 +25,10 @@ namespace decltab::cli {
 enum class OcrChoice {
   kTesseract,  // Tesseract chi_sim (+ eng for digits)
   kPpOcr,      // PP-OCRv4 through OpenCV DNN; its model must be there
-  kAuto,       // PP-OCR when its model is there, else Tesseract
+  kHybrid,     // Tesseract, and PP-OCR where its reading holds figures or
+               // signs or is unsure (extract/routed_engine.h)
+  kAuto,       // the default: kHybrid when PP-OCR's model is there, else
+               // Tesseract
 };
 
 struct ReadOptions {
@@ -32,6 +36,7 @@ struct ReadOptions {
   OcrChoice ocr_engine = OcrChoice::kAuto;
   extract::TesseractOptions ocr;
   extract::PpOcrOptions ppocr;
+  extract::RoutingOptions routing;
   extract::RegionOptions regions;
   layout::LayoutOptions layout;
   int workers = 0;                    // 0: one per core
@@ -47,10 +52,11 @@ inline constexpr int kWorkersPerCore = 4;
 // less, else `requested`, at most kWorkersPerCore per core.
 int WorkerCount(int requested);
 
-// Settles options->ocr_engine before pages are read: kPpOcr fails with
-// kNotFound (naming the missing model file and the bootstrap command) when
-// the model is not there; kAuto becomes kPpOcr, or kTesseract with one
-// warning line passed to `warn` when the model is missing.
+// Settles options->ocr_engine before pages are read: kPpOcr and kHybrid
+// fail with kNotFound (naming the missing model file and the bootstrap
+// command) when the model is not there; kAuto becomes kHybrid, or
+// kTesseract with one warning line passed to `warn` when the model is
+// missing.
 Status ResolveOcrChoice(ReadOptions* options,
                         const std::function<void(const std::string&)>& warn);
 
