@@ -117,7 +117,6 @@ class PpOcrEngine : public OcrEngine {
     cv::dnn::Net& net = nets_.ForWidth(input_width);
     net.setInput(PpOcrInputBlob(line, input_width));
     last_probs_ = net.forward().clone();
-
     last_key_ = key;
     return last_probs_;
   }

@@ -44,6 +44,18 @@ TEST(ExitCodesTest, BadUsageExitsOne) {
   EXPECT_EQ(0, RunDecltab("--help", dir).exit_code);
 }
 
+TEST(ExitCodesTest, MissingPpOcrModelExitsOneNamingTheFile) {
+  std::string dir = TempDir("no-model");
+  RunResult run = RunDecltab("-q extract testdata/scans/variant-b-scan200.pdf -o " + dir +
+                                 "/out --ocr ppocr --model-dir " + dir + "/models",
+                             dir);
+  EXPECT_EQ(1, run.exit_code);
+  EXPECT_NE(std::string::npos, run.stderr_text.find(dir + "/models/ppocr_rec_cv46.onnx"))
+      << run.stderr_text;
+  EXPECT_NE(std::string::npos, run.stderr_text.find("tools/bootstrap.sh")) << run.stderr_text;
+  EXPECT_FALSE(fs::exists(dir + "/out"));
+}
+
 TEST(ExitCodesTest, FailedDocumentIsRecordedInTheDatabase) {
   std::string dir = TempDir("failed-db");
   WriteFile(dir + "/notes.pdf", "not a pdf");
