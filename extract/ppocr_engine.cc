@@ -4,11 +4,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iterator>
 #include <list>
 #include <sstream>
-#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -109,15 +107,14 @@ class PpOcrEngine : public OcrEngine {
   // The class probabilities of `line`; the last line's are kept, so a
   // digits re-read of the same pixels costs no second forward pass.
   const cv::Mat& Probabilities(const cv::Mat& line) {
-    const size_t key = std::hash<std::string_view>{}(std::string_view(
-        reinterpret_cast<const char*>(line.clone().data), line.total())) ^
-        (static_cast<size_t>(line.cols) << 20) ^ static_cast<size_t>(line.rows);
-    if (!last_probs_.empty() && key == last_key_) return last_probs_;
+    if (!last_probs_.empty() && line.size() == last_line_.size() &&
+        cv::countNonZero(line != last_line_) == 0)
+      return last_probs_;
     const int input_width = PpOcrInputWidth(line.cols, line.rows);
     cv::dnn::Net& net = nets_.ForWidth(input_width);
     net.setInput(PpOcrInputBlob(line, input_width));
     last_probs_ = net.forward().clone();
-    last_key_ = key;
+    last_line_ = line.clone();
     return last_probs_;
   }
 
@@ -132,8 +129,7 @@ class PpOcrEngine : public OcrEngine {
   std::vector<bool> digits_;
   NetCache nets_;
   PpOcrOptions options_;
-  cv::Mat last_probs_;
-  size_t last_key_ = 0;
+  cv::Mat last_line_, last_probs_;
 };
 
 }  // namespace
