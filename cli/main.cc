@@ -70,14 +70,14 @@ void AddReadOptions(CLI::App* app, cli::ReadOptions* read) {
   app->add_option("--ocr", read->ocr_engine,
                   "recognizer for scanned pages: tesseract, ppocr (PP-OCRv4), hybrid "
                   "(tesseract, ppocr for figures, signs and unsure readings), or auto "
-                  "(hybrid when the PP-OCR model is installed, else tesseract)")
+                  "(ppocr when its model is installed, else tesseract)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, cli::OcrChoice>{{"tesseract", cli::OcrChoice::kTesseract},
                                                 {"ppocr", cli::OcrChoice::kPpOcr},
                                                 {"hybrid", cli::OcrChoice::kHybrid},
                                                 {"auto", cli::OcrChoice::kAuto}},
           CLI::ignore_case))
-      ->default_str("auto");
+      ->default_str("tesseract");
   app->add_option("--model-dir", read->ppocr.model_dir,
                   "folder of the PP-OCR model (default: $DECLTAB_PPOCR_DIR, else "
                   "build/models/ppocr)");

@@ -159,7 +159,7 @@ Status NamePage(const Status& status, int index) {
 }  // namespace
 
 // The engine kAuto stands for when PP-OCR's model is there.
-constexpr OcrChoice kDefaultOcr = OcrChoice::kHybrid;
+constexpr OcrChoice kDefaultOcr = OcrChoice::kPpOcr;
 
 Status ResolveOcrChoice(ReadOptions* options,
                         const std::function<void(const std::string&)>& warn) {

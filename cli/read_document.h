@@ -27,13 +27,14 @@ enum class OcrChoice {
   kPpOcr,      // PP-OCRv4 through OpenCV DNN; its model must be there
   kHybrid,     // Tesseract, and PP-OCR where its reading holds figures or
                // signs or is unsure (extract/routed_engine.h)
-  kAuto,       // the default: kHybrid when PP-OCR's model is there, else
-               // Tesseract
+  kAuto,       // kPpOcr when its model is there, else kTesseract
 };
 
 struct ReadOptions {
   extract::RenderOptions render;      // dpi 300 by default
-  OcrChoice ocr_engine = OcrChoice::kAuto;
+  // Tesseract by default: PP-OCR reads the sample scans as well or better
+  // but costs 2.6 times the CPU a page (README, Recognizers).
+  OcrChoice ocr_engine = OcrChoice::kTesseract;
   extract::TesseractOptions ocr;
   extract::PpOcrOptions ppocr;
   extract::RoutingOptions routing;
@@ -54,7 +55,7 @@ int WorkerCount(int requested);
 
 // Settles options->ocr_engine before pages are read: kPpOcr and kHybrid
 // fail with kNotFound (naming the missing model file and the bootstrap
-// command) when the model is not there; kAuto becomes kHybrid, or
+// command) when the model is not there; kAuto becomes kPpOcr, or
 // kTesseract with one warning line passed to `warn` when the model is
 // missing.
 Status ResolveOcrChoice(ReadOptions* options,

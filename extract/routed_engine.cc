@@ -25,6 +25,12 @@ bool NumericOrSignLike(char32_t c) {
   }
 }
 
+int LatinLetters(const std::string& text) {
+  int n = 0;
+  for (char c : text) n += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return n;
+}
+
 class RoutedEngine : public OcrEngine {
  public:
   RoutedEngine(std::unique_ptr<OcrEngine> first, std::unique_ptr<OcrEngine> second,
@@ -39,6 +45,10 @@ class RoutedEngine : public OcrEngine {
     Result<OcrText> second = second_->Recognize(pixels, width, height, mode);
     if (!second.ok()) return second;
     if (second->confidence < kUnsureSecond && first->confidence > second->confidence)
+      return first;
+    // PP-OCR reads a lone 0 as o: Latin letters the first reading did not
+    // have do not replace it.
+    if (!first->text.empty() && LatinLetters(second->text) > LatinLetters(first->text))
       return first;
     return second;
   }

@@ -26,7 +26,8 @@ bool WorthSecondReading(const OcrText& first, const RoutingOptions& options);
 
 // Reads kSingleLine and kBlock with `first`; where WorthSecondReading, the
 // second engine's reading replaces it unless that is less sure than both
-// 0.5 and the first. kDigits goes to `second` only. Takes both engines.
+// 0.5 and the first, or brings in Latin letters the first did not have.
+// kDigits goes to `second` only. Takes both engines.
 std::unique_ptr<OcrEngine> CreateRoutedEngine(std::unique_ptr<OcrEngine> first,
                                               std::unique_ptr<OcrEngine> second,
                                               const RoutingOptions& options);

@@ -43,11 +43,16 @@ TEST(ResolveOcrChoiceTest, TesseractNeedsNoModel) {
   EXPECT_EQ(options.ocr_engine, OcrChoice::kTesseract);
 }
 
-TEST(ResolveOcrChoiceTest, AutoIsHybridWhenTheModelIsThere) {
+TEST(ResolveOcrChoiceTest, AutoIsPpOcrWhenTheModelIsThere) {
   ReadOptions options;
+  options.ocr_engine = OcrChoice::kAuto;
   if (!extract::CheckPpOcrModel(options.ppocr).ok()) GTEST_SKIP() << "no PP-OCR model";
   EXPECT_TRUE(ResolveOcrChoice(&options, nullptr).ok());
-  EXPECT_EQ(options.ocr_engine, OcrChoice::kHybrid);
+  EXPECT_EQ(options.ocr_engine, OcrChoice::kPpOcr);
+}
+
+TEST(ResolveOcrChoiceTest, TesseractIsTheDefault) {
+  EXPECT_EQ(ReadOptions{}.ocr_engine, OcrChoice::kTesseract);
 }
 
 }  // namespace

@@ -57,6 +57,11 @@ TEST(RoutedEngineTest, AVeryUnsureSecondReadingLosesToASurerFirst) {
   EXPECT_EQ(e.routed->Recognize(kPixels, 4, 4, OcrMode::kSingleLine)->text, "25万元");
 }
 
+TEST(RoutedEngineTest, LatinLettersDoNotReplaceDigits) {
+  Engines e = Make({{"0", 0.9f}}, {{"o", 0.8f}});
+  EXPECT_EQ(e.routed->Recognize(kPixels, 4, 4, OcrMode::kSingleLine)->text, "0");
+}
+
 TEST(RoutedEngineTest, DigitsGoToTheSecondEngineOnly) {
   Engines e = Make({}, {});
   e.second->ScriptDigits({{"45", 0.99f}});
