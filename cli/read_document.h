@@ -32,8 +32,8 @@ enum class OcrChoice {
 
 struct ReadOptions {
   extract::RenderOptions render;      // dpi 300 by default
-  // Tesseract by default: PP-OCR costs 2.6 times the CPU a page and reads
-  // decltab's prepared 150 dpi regions worse (README, Recognizers).
+  // Tesseract by default: PP-OCR costs 3-6 times the OCR time for a small
+  // gain in cell text on decltab's prepared regions (README, Recognizers).
   OcrChoice ocr_engine = OcrChoice::kTesseract;
   extract::TesseractOptions ocr;
   extract::PpOcrOptions ppocr;
