@@ -77,7 +77,7 @@ void AddReadOptions(CLI::App* app, cli::ReadOptions* read) {
                                                 {"hybrid", cli::OcrChoice::kHybrid},
                                                 {"auto", cli::OcrChoice::kAuto}},
           CLI::ignore_case))
-      ->default_str("tesseract");
+      ->option_text("tesseract|ppocr|hybrid|auto (default: tesseract)");
   app->add_option("--model-dir", read->ppocr.model_dir,
                   "folder of the PP-OCR model (default: $DECLTAB_PPOCR_DIR, else "
                   "build/models/ppocr)");
