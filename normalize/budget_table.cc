@@ -454,8 +454,7 @@ BudgetRead ReadBudgetTable(const Table& t, const TableContext& ctx,
       amount_text = formulas.back().formula.result_text;
       amount_cell = t.At(r, formulas.back().col);
     }
-    std::string where =
-        "table " + std::to_string(ctx.table_no) + " r" + std::to_string(r + 1);
+    const std::string where = RowWhere(ctx, r);
     if (amount_text.empty()) {
       out.warnings.push_back(where + ": no amount in \"" + raw + "\"");
       continue;

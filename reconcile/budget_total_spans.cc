@@ -1,20 +1,13 @@
 #include "reconcile/budget_total_spans.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace decltab::reconcile {
 
-std::optional<CellRef> ParseCellRef(const Source& source) {
-  CellRef ref;
-  ref.page = source.page;
-  size_t at = source.where.find("table ");
-  if (at == std::string::npos) return std::nullopt;
-  char tail = 0;
-  int fields = std::sscanf(source.where.c_str() + at, "table %d r%dc%d%c",
-                           &ref.table, &ref.row, &ref.col, &tail);
-  if (fields < 3) return std::nullopt;
-  return ref;
+std::optional<CellRef> CellRefOf(const Source& source) {
+  if (source.table <= 0 || source.row <= 0 || source.col <= 0)
+    return std::nullopt;
+  return CellRef{source.page, source.table, source.row, source.col};
 }
 
 namespace {
@@ -41,13 +34,13 @@ void AddSpan(LineSpan span, std::vector<LineSpan>* spans) {
 std::vector<LineSpan> CandidateSpans(const Project& project, size_t total_index) {
   std::vector<LineSpan> spans;
   const StatedAmount& total = project.stated_budget_totals[total_index];
-  std::optional<CellRef> at = ParseCellRef(total.source);
+  std::optional<CellRef> at = CellRefOf(total.source);
   const std::vector<BudgetLine>& lines = project.budget_lines;
   if (at) {
     // The nearest earlier total of the same table bounds a subtotal's span.
     int floor_row = -1;
     for (const StatedAmount& other : project.stated_budget_totals) {
-      std::optional<CellRef> o = ParseCellRef(other.source);
+      std::optional<CellRef> o = CellRefOf(other.source);
       if (o && SameTable(*o, *at) && o->row < at->row && o->row > floor_row)
         floor_row = o->row;
     }
@@ -56,7 +49,7 @@ std::vector<LineSpan> CandidateSpans(const Project& project, size_t total_index)
                                               std::to_string(floor_row);
     LineSpan table{{}, "of " + TableName(*at)};
     for (size_t i = 0; i < lines.size(); ++i) {
-      std::optional<CellRef> l = ParseCellRef(lines[i].amount.source);
+      std::optional<CellRef> l = CellRefOf(lines[i].amount.source);
       if (!l || !SameTable(*l, *at)) continue;
       table.lines.push_back(i);
       if (l->row < at->row && l->row > floor_row) above.lines.push_back(i);
@@ -69,11 +62,11 @@ std::vector<LineSpan> CandidateSpans(const Project& project, size_t total_index)
     if (at->table == 1 && floor_row < 0) {
       CellRef before{at->page - 1, 0, -1, 0};
       for (size_t i = 0; i < lines.size(); ++i)
-        if (std::optional<CellRef> l = ParseCellRef(lines[i].amount.source);
+        if (std::optional<CellRef> l = CellRefOf(lines[i].amount.source);
             l && l->page == before.page)
           before.table = std::max(before.table, l->table);
       for (const StatedAmount& other : project.stated_budget_totals)
-        if (std::optional<CellRef> o = ParseCellRef(other.source); o && SameTable(*o, before))
+        if (std::optional<CellRef> o = CellRefOf(other.source); o && SameTable(*o, before))
           before.row = std::max(before.row, o->row);
       LineSpan cut{{}, "of " + TableName(before) +
                            (before.row >= 0 ? " since the total in row " +
@@ -81,7 +74,7 @@ std::vector<LineSpan> CandidateSpans(const Project& project, size_t total_index)
                                             : "") +
                            " and " + TableName(*at) + " above it"};
       for (size_t i = 0; i < lines.size(); ++i) {
-        std::optional<CellRef> l = ParseCellRef(lines[i].amount.source);
+        std::optional<CellRef> l = CellRefOf(lines[i].amount.source);
         if (l && ((SameTable(*l, before) && l->row > before.row) ||
                   (SameTable(*l, *at) && l->row < at->row)))
           cut.lines.push_back(i);

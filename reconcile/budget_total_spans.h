@@ -25,8 +25,9 @@ struct CellRef {
   int col = 0;
 };
 
-// nullopt when `source.where` names no table cell ("text", "").
-std::optional<CellRef> ParseCellRef(const Source& source);
+// The table cell `source` was read from (its typed page, table, row and
+// column); nullopt for text outside tables or a whole row.
+std::optional<CellRef> CellRefOf(const Source& source);
 
 // A candidate set of lines (0-based indices into Project::budget_lines),
 // with how the detail names it ("5 lines of p3 table 2 above it").

@@ -27,7 +27,7 @@ Check CheckStatedBudgetTotal(const Project& project, size_t index,
                              const ReconcileOptions& options) {
   const StatedAmount& total = project.stated_budget_totals[index];
   std::string label =
-      ParseCellRef(total.source) ? "合计 row" : "stated budget total";
+      CellRefOf(total.source) ? "合计 row" : "stated budget total";
   std::vector<LineSpan> spans = CandidateSpans(project, index);
   if (spans.empty())
     return Unverifiable(kBudgetLinesSumEqualsTotal,

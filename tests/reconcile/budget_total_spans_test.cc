@@ -8,17 +8,24 @@ namespace decltab::reconcile {
 namespace {
 
 using testing::Line;
+using testing::SourceAt;
 using testing::Stated;
 
-TEST(BudgetTotalSpansTest, ParsesTableCellReferences) {
-  std::optional<CellRef> ref = ParseCellRef(Source{3, "table 2 r9c4", "", 1});
+TEST(BudgetTotalSpansTest, CellReferencesAreTheSourcesTypedFields) {
+  Source typed{3, "reworded: any text", "", 1};
+  typed.table = 2;
+  typed.row = 9;
+  typed.col = 4;
+  std::optional<CellRef> ref = CellRefOf(typed);
   ASSERT_TRUE(ref.has_value());
   EXPECT_EQ(3, ref->page);
   EXPECT_EQ(2, ref->table);
   EXPECT_EQ(9, ref->row);
   EXPECT_EQ(4, ref->col);
-  EXPECT_FALSE(ParseCellRef(Source{3, "text", "", 1}).has_value());
-  EXPECT_FALSE(ParseCellRef(Source{3, "table x", "", 1}).has_value());
+  EXPECT_FALSE(CellRefOf(Source{3, "table 2 r9c4", "", 1}).has_value());
+  Source whole_row = typed;
+  whole_row.col = 0;
+  EXPECT_FALSE(CellRefOf(whole_row).has_value());
 }
 
 TEST(BudgetTotalSpansTest, SubtotalSpanStopsAtThePreviousTotal) {
@@ -58,8 +65,8 @@ TEST(BudgetTotalSpansTest, TotalOfATableCutByThePageBreak) {
   EXPECT_EQ(5u, spans[2].lines.size());
   // The second table on a page, or a total after one in its own table part,
   // does not reach back.
-  p.stated_budget_totals[1].source.where = "table 2 r2c2";
-  p.budget_lines[4].amount.source.where = "table 2 r1c2";
+  p.stated_budget_totals[1].source = SourceAt(3, "table 2 r2c2");
+  p.budget_lines[4].amount.source = SourceAt(3, "table 2 r1c2");
   EXPECT_EQ(2u, CandidateSpans(p, 1).size());
 }
 

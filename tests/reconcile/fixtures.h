@@ -2,12 +2,25 @@
 #ifndef DECLTAB_TESTS_RECONCILE_FIXTURES_H_
 #define DECLTAB_TESTS_RECONCILE_FIXTURES_H_
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "core/declaration.h"
 
 namespace decltab::reconcile::testing {
+
+// A source read at page/where, its typed table/row/col taken from a `where`
+// of the pipeline's form ("table 2 r9c4"), as normalize fills both.
+inline Source SourceAt(int page, const std::string& where,
+                       const std::string& raw = "", float confidence = 0.99f) {
+  Source s{page, where, raw, confidence};
+  char tail = 0;
+  if (std::sscanf(where.c_str(), "table %d r%dc%d%c", &s.table, &s.row, &s.col,
+                  &tail) < 3)
+    s.table = s.row = s.col = 0;
+  return s;
+}
 
 // An amount of `fen` stated to `precision` fen, read at page/where.
 inline StatedAmount Stated(int64_t fen, int64_t precision = 1, int page = 1,
@@ -16,7 +29,7 @@ inline StatedAmount Stated(int64_t fen, int64_t precision = 1, int page = 1,
   StatedAmount a;
   a.value = Fen(fen);
   a.precision = Fen(precision);
-  a.source = Source{page, where, raw, confidence};
+  a.source = SourceAt(page, where, raw, confidence);
   return a;
 }
 
