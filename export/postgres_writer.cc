@@ -97,13 +97,8 @@ Status WritePostgres(PGconn* conn, const Declaration& d) {
     if (!s.ok()) return s;
   }
   for (size_t i = 0; i < d.corrections.size(); ++i) {
-    const Correction& c = d.corrections[i];
-    SqlValue project = c.project >= 1 && c.project <= static_cast<int>(project_ids.size())
-                           ? SqlValue(project_ids[c.project - 1])
-                           : SqlValue(nullptr);
     s = Insert(conn, kInsertCorrection,
-               {*document_id, std::move(project), static_cast<int64_t>(i + 1), c.field,
-                c.read, c.corrected, c.who, c.when, c.note});
+               WithParent(*document_id, CorrectionRow(d.corrections[i], i, project_ids)));
     if (!s.ok()) return s.WithContext("correction " + std::to_string(i + 1));
   }
   for (const Check& c : d.checks) {

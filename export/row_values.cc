@@ -85,6 +85,15 @@ SqlValue Sha(const std::string& sha256) {
   return sha256.empty() ? SqlValue(nullptr) : SqlValue(sha256);
 }
 
+Row CorrectionRow(const Correction& c, size_t index,
+                  const std::vector<int64_t>& project_ids) {
+  SqlValue project = c.project >= 1 && c.project <= static_cast<int>(project_ids.size())
+                         ? SqlValue(project_ids[c.project - 1])
+                         : SqlValue(nullptr);
+  return {std::move(project), Seq(index), c.field, c.read, c.corrected, c.who, c.when,
+          c.note};
+}
+
 Row WithParent(SqlValue parent, Row row) {
   row.insert(row.begin(), std::move(parent));
   return row;

@@ -6,6 +6,7 @@
 #define DECLTAB_EXPORT_ROW_VALUES_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "core/declaration.h"
@@ -36,6 +37,12 @@ Row IndicatorRow(const Indicator& ind, size_t index);
 // seq, scope, rule, status, expected_fen, computed_fen, delta_fen,
 // is_count, detail. `default_scope` when the rule has no known scope.
 Row CheckRow(const Check& c, size_t index, const char* default_scope);
+
+// project_id (NULL when the correction names no project), seq, field,
+// read_value, corrected, who, when, note. `project_ids` are the rows of the
+// document's projects in order; `index` is 0-based.
+Row CorrectionRow(const Correction& c, size_t index,
+                  const std::vector<int64_t>& project_ids);
 
 // NULL for an empty sha256 (a file that could not be read).
 SqlValue Sha(const std::string& sha256);
