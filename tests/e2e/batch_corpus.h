@@ -29,6 +29,25 @@ inline std::string MakeCorpus(const std::string& dir) {
 }
 constexpr int kDocuments = 6;  // 5 declarations + 1 failed
 
+// One uninterrupted batch of the corpus into a SQLite database, in a folder
+// of its own: what every other run must equal. ctest runs each test in its
+// own process, several at a time, so each process makes its own.
+struct ReferenceBatch {
+  explicit ReferenceBatch(const std::string& name)
+      : dir(TempDir(name + "-" + std::to_string(getpid()))),
+        input(MakeCorpus(dir)),
+        db(dir + "/ref.db"),
+        exit_code(RunDecltab("-q batch " + input + " -o " + dir + "/out --db " + db + " -j 2",
+                             dir)
+                      .exit_code) {}
+  ~ReferenceBatch() { std::filesystem::remove_all(dir); }
+
+  const std::string dir;    // the corpus under dir/in, outputs under dir/out
+  const std::string input;  // dir/in
+  const std::string db;     // dir/ref.db
+  const int exit_code;
+};
+
 // Starts decltab in the background; returns its pid.
 inline pid_t Spawn(const std::string& args, const std::string& scratch) {
   pid_t pid = fork();

@@ -26,45 +26,31 @@ using exporter::testing::Query;
 
 class BatchTest : public ::testing::Test {
  protected:
-  // One uninterrupted run of the corpus: what every other run must equal.
-  // ctest runs each test in its own process, several at a time: each
-  // process makes its own reference folder.
   static void SetUpTestSuite() {
-    dir_ = new std::string(TempDir("batch-reference-" + std::to_string(getpid())));
-    input_ = new std::string(MakeCorpus(*dir_));
-    RunResult run = RunDecltab("-q batch " + *input_ + " -o " + *dir_ + "/out --db " +
-                                   *dir_ + "/ref.db -j 2",
-                               *dir_);
-    reference_ = new std::vector<std::string>(ContentRows(*dir_ + "/ref.db"));
-    reference_exit_ = run.exit_code;
+    ref_ = new ReferenceBatch("batch-reference");
+    reference_ = new std::vector<std::string>(ContentRows(ref_->db));
   }
   static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-    delete input_;
+    delete ref_;
     delete reference_;
   }
 
-  static std::string* dir_;
-  static std::string* input_;
+  static ReferenceBatch* ref_;
   static std::vector<std::string>* reference_;
-  static int reference_exit_;
 };
-std::string* BatchTest::dir_ = nullptr;
-std::string* BatchTest::input_ = nullptr;
+ReferenceBatch* BatchTest::ref_ = nullptr;
 std::vector<std::string>* BatchTest::reference_ = nullptr;
-int BatchTest::reference_exit_ = -1;
 
 TEST_F(BatchTest, ReferenceRunHasEveryDocumentOnce) {
-  EXPECT_EQ(2, reference_exit_) << "one file failed";
-  std::string db = *dir_ + "/ref.db";
+  EXPECT_EQ(2, ref_->exit_code) << "one file failed";
+  std::string db = ref_->dir + "/ref.db";
   EXPECT_EQ("5|1", One(db, "SELECT sum(status = 'done'), sum(status = 'failed') FROM documents"));
   EXPECT_EQ("1", One(db, "SELECT count(*) FROM documents WHERE file LIKE '%notes.pdf' "
                          "AND error = 'not a PDF or image'"));
   EXPECT_EQ("4", One(db, "SELECT count(*) FROM projects p JOIN documents d ON "
                          "p.document_id = d.id WHERE d.file LIKE '%copy-2.pdf'"));
-  EXPECT_TRUE(fs::exists(*dir_ + "/out/box2/copy-2.json"));
-  EXPECT_TRUE(fs::exists(*dir_ + "/out/variant-a/checks.csv"));
+  EXPECT_TRUE(fs::exists(ref_->dir + "/out/box2/copy-2.json"));
+  EXPECT_TRUE(fs::exists(ref_->dir + "/out/variant-a/checks.csv"));
 }
 
 int DoneCount(const std::string& db) {
@@ -76,7 +62,7 @@ int DoneCount(const std::string& db) {
 TEST_F(BatchTest, KilledAtAnyMomentAndRerunEveryDocumentOnce) {
   std::string dir = TempDir("batch-kill");
   std::string db = dir + "/d.db", out = dir + "/out";
-  const std::string args = "-q batch " + *input_ + " -o " + out + " --db " + db + " -j 2";
+  const std::string args = "-q batch " + ref_->input + " -o " + out + " --db " + db + " -j 2";
 
   // First kill: as soon as one document is committed.
   pid_t pid = Spawn(args, dir);
@@ -123,7 +109,7 @@ TEST_F(BatchTest, ThreeShardsMergedEqualOneRun) {
     std::string task = "DECLTAB=" + std::string(DECLTAB_BINARY) +
                        " SLURM_ARRAY_TASK_ID=" + std::to_string(k) +
                        " SLURM_ARRAY_TASK_COUNT=3 SLURM_CPUS_PER_TASK=2"
-                       " deploy/slurm-batch.sh " + *input_ + " " + dir + " >" + dir +
+                       " deploy/slurm-batch.sh " + ref_->input + " " + dir + " >" + dir +
                        "/task.log 2>&1";
     int status = std::system(task.c_str());
     ASSERT_TRUE(WIFEXITED(status)) << ReadAll(dir + "/task.log");

@@ -32,16 +32,11 @@ class PostgresBatchTest : public ::testing::Test {
   // One uninterrupted SQLite batch over the corpus: what the server must
   // hold after every run below.
   static void SetUpTestSuite() {
-    dir_ = new std::string(TempDir("pg-batch-reference-" + std::to_string(getpid())));
-    input_ = new std::string(MakeCorpus(*dir_));
-    RunDecltab("-q batch " + *input_ + " -o " + *dir_ + "/out --db " + *dir_ + "/ref.db -j 2",
-               *dir_);
-    reference_ = new std::vector<std::string>(Comparable(ContentRows(*dir_ + "/ref.db")));
+    ref_ = new ReferenceBatch("pg-batch-reference");
+    reference_ = new std::vector<std::string>(Comparable(ContentRows(ref_->db)));
   }
   static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-    delete input_;
+    delete ref_;
     delete reference_;
   }
 
@@ -53,13 +48,11 @@ class PostgresBatchTest : public ::testing::Test {
     return Comparable(PgContentRows(uri));
   }
 
-  static std::string* dir_;
-  static std::string* input_;
+  static ReferenceBatch* ref_;
   static std::vector<std::string>* reference_;
   PgTestDatabase server_;
 };
-std::string* PostgresBatchTest::dir_ = nullptr;
-std::string* PostgresBatchTest::input_ = nullptr;
+ReferenceBatch* PostgresBatchTest::ref_ = nullptr;
 std::vector<std::string>* PostgresBatchTest::reference_ = nullptr;
 
 // As a Slurm array job with DECLTAB_DB would run them (deploy/slurm-batch.sh),
@@ -73,7 +66,7 @@ TEST_F(PostgresBatchTest, ThreeShardsAtOnceEqualOneSqliteBatch) {
       std::string task = "DECLTAB=" + std::string(DECLTAB_BINARY) + " DECLTAB_DB='" +
                          server_.uri() + "' SLURM_ARRAY_TASK_ID=" + std::to_string(k) +
                          " SLURM_ARRAY_TASK_COUNT=3 SLURM_CPUS_PER_TASK=1"
-                         " exec deploy/slurm-batch.sh " + *input_ + " " + dir + " >" + dir +
+                         " exec deploy/slurm-batch.sh " + ref_->input + " " + dir + " >" + dir +
                          "/task-" + std::to_string(k) + ".log 2>&1";
       execl("/bin/sh", "sh", "-c", task.c_str(), static_cast<char*>(nullptr));
       _exit(127);
@@ -101,7 +94,7 @@ int DoneCount(const std::string& uri) {
 TEST_F(PostgresBatchTest, KilledAtAnyMomentAndRerunEveryDocumentOnce) {
   std::string dir = TempDir("pg-batch-kill");
   const std::string args =
-      "-q batch " + *input_ + " -o " + dir + "/out --db '" + server_.uri() + "' -j 2";
+      "-q batch " + ref_->input + " -o " + dir + "/out --db '" + server_.uri() + "' -j 2";
   // First kill: as soon as one document is committed.
   pid_t pid = Spawn(args, dir);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
@@ -131,7 +124,7 @@ TEST_F(PostgresBatchTest, KilledAtAnyMomentAndRerunEveryDocumentOnce) {
 // differ, is tests/export/postgres_database_test.cc's).
 TEST_F(PostgresBatchTest, MergeLoadsASqliteShardIntoTheServer) {
   std::string dir = TempDir("pg-batch-merge");
-  const std::string merge_args = "merge '" + server_.uri() + "' " + *dir_ + "/ref.db";
+  const std::string merge_args = "merge '" + server_.uri() + "' " + ref_->dir + "/ref.db";
   RunResult merged = RunDecltab(merge_args, dir);
   ASSERT_EQ(0, merged.exit_code) << merged.stderr_text;
   EXPECT_NE(std::string::npos, merged.stdout_text.find(": 6 added")) << merged.stdout_text;
