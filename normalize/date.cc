@@ -96,8 +96,11 @@ std::optional<std::pair<std::string, std::string>> ParsePeriod(
     return std::make_pair(*start, *end);
   };
   for (std::string_view sep : {"至", "到", "~", "—", "–", "－"})
-    if (size_t at = s.find(sep); at != std::string::npos)
-      return split_at(at, sep.size());
+    if (size_t at = s.find(sep); at != std::string::npos) {
+      size_t len = sep.size();  // "——" is one separator
+      while (s.compare(at + len, sep.size(), sep) == 0) len += sep.size();
+      return split_at(at, len);
+    }
   // "2024-01-01-2024-12-31", "2024.1-2024.12": the hyphen both sides of
   // which read as dates.
   for (size_t at = s.find('-'); at != std::string::npos;

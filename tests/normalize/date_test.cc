@@ -51,6 +51,10 @@ TEST(ParsePeriodTest, OneCellPeriods) {
   EXPECT_EQ(Period("2024-02-01", "2024-02-29"),
             ParsePeriod("2024年2月 — 2024年2月"));
   EXPECT_EQ(Period("2023-01-01", "2025-12-31"), ParsePeriod("2023年-2025年"));
+  EXPECT_EQ(Period("2024-01-01", "2024-12-31"),
+            ParsePeriod("2024年1月——2024年12月"));
+  EXPECT_EQ(Period("2024-01-01", "2024-12-31"),
+            ParsePeriod("2024年1月－2024年12月"));
 }
 
 TEST(ParsePeriodTest, RefusesWhatIsNoPeriod) {
